@@ -1,0 +1,269 @@
+package io.timetocompute.scheduler.engine;
+
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import io.timetocompute.scheduler.problem.SchedulingProblem;
+
+/**
+ * Local search over activity lists and modes, decoded by the serial schedule generation scheme, with late
+ * acceptance. Each move changes one component (one task shifted within its precedence window, or one task's mode)
+ * and re-decodes only that component.
+ */
+public final class ActivityListSearch {
+
+    private static final int LATE_ACCEPTANCE_LENGTH = 400;
+
+    private final SchedulingProblem problem;
+    private final ActivityListSchedule schedule;
+    private final SplittableRandom random;
+    private final int[] savedStart;
+    private final int[] savedMode;
+    private final int[] cumulativeSize;
+    private final Objective[] history = new Objective[LATE_ACCEPTANCE_LENGTH];
+
+    private Objective current;
+    private Objective best;
+    private final int[] bestStart;
+    private final int[] bestMode;
+    private final int[][] bestOrder;
+    private long iterations;
+
+    public ActivityListSearch(SchedulingProblem problem, long seed) {
+        this.problem = problem;
+        this.schedule = new ActivityListSchedule(problem);
+        this.random = new SplittableRandom(seed);
+        int n = problem.taskCount();
+        this.savedStart = new int[n];
+        this.savedMode = new int[n];
+        this.bestStart = new int[n];
+        this.bestMode = new int[n];
+        this.bestOrder = new int[schedule.componentCount()][];
+        this.cumulativeSize = new int[schedule.componentCount()];
+        int total = 0;
+        for (int c = 0; c < schedule.componentCount(); c++) {
+            total += schedule.components[c].length;
+            cumulativeSize[c] = total;
+        }
+    }
+
+    /**
+     * Builds the first schedule from priority rules, keeping the best of them per component.
+     */
+    public Objective construct() {
+        long[][] rules = {
+                PriorityLists.latestStarts(problem, true),
+                PriorityLists.latestStarts(problem, false)};
+        int componentCount = schedule.componentCount();
+        int[][] bestListOfComponent = new int[componentCount][];
+        long[][] bestScoreOfComponent = new long[componentCount][];
+        for (long[] rule : rules) {
+            for (int c = 0; c < componentCount; c++) {
+                int[] list = PriorityLists.topologicalOrder(problem, schedule.components[c], rule);
+                schedule.setOrder(c, list);
+                schedule.unplace(c);
+                schedule.decode(c);
+                long[] score = {schedule.componentHard[c], schedule.componentMedium[c], schedule.componentMakespan[c]};
+                if (bestListOfComponent[c] == null || java.util.Arrays.compare(score, bestScoreOfComponent[c]) < 0) {
+                    bestListOfComponent[c] = list;
+                    bestScoreOfComponent[c] = score;
+                }
+            }
+        }
+        for (int c = 0; c < componentCount; c++) {
+            schedule.setOrder(c, bestListOfComponent[c]);
+        }
+        schedule.decodeAll();
+        return startSearch();
+    }
+
+    /**
+     * Repairs a known schedule after a change: the list follows the known starts, modes are kept, and the serial
+     * scheme re-decodes it into a feasible schedule at once.
+     */
+    public Objective warmStart(int[] knownStart, int[] knownMode) {
+        long[] priority = new long[problem.taskCount()];
+        for (int t = 0; t < priority.length; t++) {
+            priority[t] = knownStart[t] < 0 ? Integer.MAX_VALUE : knownStart[t];
+            if (!problem.pinned(t) && knownMode[t] >= 0 && knownMode[t] < problem.modeCount(t)) {
+                schedule.mode[t] = knownMode[t];
+            }
+        }
+        for (int c = 0; c < schedule.componentCount(); c++) {
+            schedule.setOrder(c, PriorityLists.topologicalOrder(problem, schedule.components[c], priority));
+        }
+        schedule.decodeAll();
+        return startSearch();
+    }
+
+    private Objective startSearch() {
+        current = schedule.objective();
+        java.util.Arrays.fill(history, current);
+        recordBest();
+        return best;
+    }
+
+    /**
+     * Runs moves until {@code stop} says so, or {@code maxMillis} pass, or a better schedule was found and at least
+     * {@code minMillis} passed.
+     *
+     * @return true if a better schedule was found
+     */
+    public boolean improve(BooleanSupplier stop, long minMillis, long maxMillis) {
+        long begin = System.nanoTime();
+        long earliestReturn = begin + minMillis * 1_000_000L;
+        long deadline = begin + maxMillis * 1_000_000L;
+        boolean improved = false;
+        while (true) {
+            for (int batch = 0; batch < 16; batch++) {
+                improved |= step();
+            }
+            long now = System.nanoTime();
+            if (stop.getAsBoolean() || now > deadline || (improved && now > earliestReturn)) {
+                return improved;
+            }
+        }
+    }
+
+    /** @return true if the step found a new best schedule */
+    private boolean step() {
+        iterations++;
+        int component = randomComponent();
+        int[] tasks = schedule.components[component];
+        for (int t : tasks) {
+            savedStart[t] = schedule.start[t];
+            savedMode[t] = schedule.mode[t];
+        }
+        long oldHard = schedule.componentHard[component];
+        long oldMedium = schedule.componentMedium[component];
+        int oldMakespan = schedule.componentMakespan[component];
+
+        Move move = randomMove(component);
+        if (move == null) {
+            return false;
+        }
+        schedule.unplace(component);
+        schedule.decode(component);
+        Objective candidate = schedule.objective();
+        int slot = (int) (iterations % LATE_ACCEPTANCE_LENGTH);
+        if (!candidate.betterThan(current) && candidate.compareTo(current) != 0
+                && !candidate.betterThan(history[slot])) {
+            move.undo();
+            schedule.restore(component, savedStart, savedMode, oldHard, oldMedium, oldMakespan);
+            history[slot] = current;
+            return false;
+        }
+        current = candidate;
+        history[slot] = current;
+        if (current.betterThan(best)) {
+            recordBest();
+            return true;
+        }
+        return false;
+    }
+
+    private int randomComponent() {
+        int pick = random.nextInt(problem.taskCount());
+        int low = 0;
+        int high = cumulativeSize.length - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (cumulativeSize[middle] > pick) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
+    }
+
+    private Move randomMove(int component) {
+        int[] list = schedule.order[component];
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int from = random.nextInt(list.length);
+            int task = list[from];
+            if (problem.pinned(task)) {
+                continue;
+            }
+            if (problem.modeCount(task) > 1 && random.nextInt(4) == 0) {
+                int newMode = random.nextInt(problem.modeCount(task) - 1);
+                if (newMode >= schedule.mode[task]) {
+                    newMode++;
+                }
+                int oldMode = schedule.mode[task];
+                schedule.mode[task] = newMode;
+                return () -> schedule.mode[task] = oldMode;
+            }
+            int lowest = 0;
+            for (int predecessor : problem.predecessors(task)) {
+                lowest = Math.max(lowest, schedule.position[predecessor] + 1);
+            }
+            int highest = list.length - 1;
+            for (int successor : problem.successors(task)) {
+                highest = Math.min(highest, schedule.position[successor] - 1);
+            }
+            if (highest <= lowest) {
+                continue;
+            }
+            int to = lowest + random.nextInt(highest - lowest);
+            if (to >= from) {
+                to++;
+            }
+            if (to > highest) {
+                continue;
+            }
+            shift(list, from, to);
+            int origin = from;
+            int target = to;
+            return () -> shift(list, target, origin);
+        }
+        return null;
+    }
+
+    private void shift(int[] list, int from, int to) {
+        int task = list[from];
+        if (from < to) {
+            System.arraycopy(list, from + 1, list, from, to - from);
+        } else {
+            System.arraycopy(list, to, list, to + 1, from - to);
+        }
+        list[to] = task;
+        for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
+            schedule.position[list[i]] = i;
+        }
+    }
+
+    private void recordBest() {
+        best = current;
+        System.arraycopy(schedule.start, 0, bestStart, 0, bestStart.length);
+        System.arraycopy(schedule.mode, 0, bestMode, 0, bestMode.length);
+        for (int c = 0; c < bestOrder.length; c++) {
+            bestOrder[c] = schedule.order[c].clone();
+        }
+    }
+
+    public Objective bestObjective() {
+        return best;
+    }
+
+    public int[] bestStarts() {
+        return bestStart.clone();
+    }
+
+    public int[] bestModes() {
+        return bestMode.clone();
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public int componentCount() {
+        return schedule.componentCount();
+    }
+
+    @FunctionalInterface
+    private interface Move {
+        void undo();
+    }
+}

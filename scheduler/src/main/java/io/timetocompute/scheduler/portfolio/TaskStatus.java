@@ -1,0 +1,7 @@
+package io.timetocompute.scheduler.portfolio;
+
+public enum TaskStatus {
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE
+}

@@ -1,0 +1,238 @@
+package io.timetocompute.scheduler.problem;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.timetocompute.scheduler.portfolio.Portfolio;
+
+/**
+ * A portfolio compiled into arrays indexed by task, mode, pool, block and day (day 0 is the data date), shared
+ * read-only by the schedule generation scheme, the Timefold constraints and the projections. Built by
+ * {@link ProblemCompiler}; the arrays must not be modified after construction.
+ */
+public final class SchedulingProblem {
+
+    public static final int NONE = -1;
+    /** contract day of a block without a contract: it is never late */
+    public static final int NO_CONTRACT = Integer.MAX_VALUE;
+    public static final int FINISH_TO_START = 0;
+    public static final int START_TO_START = 1;
+
+    final Portfolio portfolio;
+    final LocalDate dataDate;
+    final int horizon;
+    final int freezeWindowDays;
+    final long disruptionCostPerDay;
+
+    final String[] taskIds;
+    final Map<String, Integer> taskIndex;
+    final int[] taskSite;
+    final WorkCalendar[] taskCalendar;
+    /** [task][mode] */
+    final int[][] duration;
+    final long[][] modeCost;
+    /** [task][mode][k]: the k-th pool the mode needs, and how many */
+    final int[][][] demandPool;
+    final int[][][] demandHeadcount;
+    /** [task][mode][k]: the k-th budget the mode consumes, and how much */
+    final int[][][] budgetUsed;
+    final int[][][] budgetAmount;
+
+    /** [task][k]: the k-th predecessor, the dependency type and the lag in work days */
+    final int[][] predecessors;
+    final int[][] predecessorType;
+    final int[][] predecessorLag;
+    /** [task][k]: the k-th successor (the reverse of predecessors, same order of k is not implied) */
+    final int[][] successors;
+
+    /** earliest start allowed by the site opening; day 0 when none */
+    final int[] siteRelease;
+    /** [task][k]: shipments the task needs and the first day work may start after each is received */
+    final int[][] materials;
+    final int[][] materialReadyDay;
+    /** power-available day for energization tasks, NONE for the others */
+    final int[] powerDay;
+
+    final boolean[] pinned;
+    final int[] pinnedStart;
+    final int[] pinnedMode;
+    /** remaining duration of pinned work, overriding the mode's duration */
+    final int[] pinnedDuration;
+
+    /** previously published start and mode, NONE when unknown */
+    final int[] previousStart;
+    final int[] previousMode;
+
+    final String[] poolIds;
+    /** [pool][day] headcount; zero outside the pool's calendar */
+    final int[][] capacity;
+
+    final String[] budgetIds;
+    final long[] budgetCapacity;
+
+    final String[] blockIds;
+    final int[] blockSite;
+    final int[] blockTask;
+    final long[] blockValuePerDay;
+    final int[] blockContractDay;
+    final long[] blockPenaltyPerDay;
+    final double[] blockMw;
+
+    final String[] siteIds;
+    final String[] shipmentIds;
+    final int[] shipmentArrivalDay;
+
+    SchedulingProblem(ProblemCompiler c) {
+        this.portfolio = c.portfolio;
+        this.dataDate = c.dataDate;
+        this.horizon = c.horizon;
+        this.freezeWindowDays = c.freezeWindowDays;
+        this.disruptionCostPerDay = c.disruptionCostPerDay;
+        this.taskIds = c.taskIds;
+        this.taskIndex = c.taskIndex;
+        this.taskSite = c.taskSite;
+        this.taskCalendar = c.taskCalendar;
+        this.duration = c.duration;
+        this.modeCost = c.modeCost;
+        this.demandPool = c.demandPool;
+        this.demandHeadcount = c.demandHeadcount;
+        this.budgetUsed = c.budgetUsed;
+        this.budgetAmount = c.budgetAmount;
+        this.predecessors = c.predecessors;
+        this.predecessorType = c.predecessorType;
+        this.predecessorLag = c.predecessorLag;
+        this.successors = c.successors;
+        this.siteRelease = c.siteRelease;
+        this.materials = c.materials;
+        this.materialReadyDay = c.materialReadyDay;
+        this.powerDay = c.powerDay;
+        this.pinned = c.pinned;
+        this.pinnedStart = c.pinnedStart;
+        this.pinnedMode = c.pinnedMode;
+        this.pinnedDuration = c.pinnedDuration;
+        this.previousStart = c.previousStart;
+        this.previousMode = c.previousMode;
+        this.poolIds = c.poolIds;
+        this.capacity = c.capacity;
+        this.budgetIds = c.budgetIds;
+        this.budgetCapacity = c.budgetCapacity;
+        this.blockIds = c.blockIds;
+        this.blockSite = c.blockSite;
+        this.blockTask = c.blockTask;
+        this.blockValuePerDay = c.blockValuePerDay;
+        this.blockContractDay = c.blockContractDay;
+        this.blockPenaltyPerDay = c.blockPenaltyPerDay;
+        this.blockMw = c.blockMw;
+        this.siteIds = c.siteIds;
+        this.shipmentIds = c.shipmentIds;
+        this.shipmentArrivalDay = c.shipmentArrivalDay;
+    }
+
+    public Portfolio portfolio() { return portfolio; }
+    public LocalDate dataDate() { return dataDate; }
+    public int horizon() { return horizon; }
+    public int freezeWindowDays() { return freezeWindowDays; }
+    public long disruptionCostPerDay() { return disruptionCostPerDay; }
+
+    public int taskCount() { return taskIds.length; }
+    public String taskId(int task) { return taskIds[task]; }
+    public int taskIndex(String id) {
+        Integer index = taskIndex.get(id);
+        return index == null ? NONE : index;
+    }
+    public int taskSite(int task) { return taskSite[task]; }
+    public WorkCalendar calendar(int task) { return taskCalendar[task]; }
+    public int modeCount(int task) { return duration[task].length; }
+
+    /** @return work days of the task in this mode, or the remaining work days of pinned work */
+    public int duration(int task, int mode) {
+        return pinned[task] ? pinnedDuration[task] : duration[task][mode];
+    }
+    public long modeCost(int task, int mode) { return modeCost[task][mode]; }
+    public int[] demandPools(int task, int mode) { return demandPool[task][mode]; }
+    public int[] demandHeadcounts(int task, int mode) { return demandHeadcount[task][mode]; }
+    public int[] budgetsUsed(int task, int mode) { return budgetUsed[task][mode]; }
+    public int[] budgetAmounts(int task, int mode) { return budgetAmount[task][mode]; }
+
+    public int[] predecessors(int task) { return predecessors[task]; }
+    public int[] predecessorTypes(int task) { return predecessorType[task]; }
+    public int[] predecessorLags(int task) { return predecessorLag[task]; }
+    public int[] successors(int task) { return successors[task]; }
+
+    public int siteRelease(int task) { return siteRelease[task]; }
+    public int[] materials(int task) { return materials[task]; }
+    public int[] materialReadyDays(int task) { return materialReadyDay[task]; }
+    public int powerDay(int task) { return powerDay[task]; }
+
+    public boolean pinned(int task) { return pinned[task]; }
+    public int pinnedStart(int task) { return pinnedStart[task]; }
+    public int pinnedMode(int task) { return pinnedMode[task]; }
+
+    public int previousStart(int task) { return previousStart[task]; }
+    public int previousMode(int task) { return previousMode[task]; }
+
+    public int poolCount() { return poolIds.length; }
+    public String poolId(int pool) { return poolIds[pool]; }
+    public int capacity(int pool, int day) {
+        int[] profile = capacity[pool];
+        return day >= 0 && day < profile.length ? profile[day] : 0;
+    }
+    public int[] capacityProfile(int pool) { return capacity[pool]; }
+
+    public int budgetCount() { return budgetIds.length; }
+    public String budgetId(int budget) { return budgetIds[budget]; }
+    public long budgetCapacity(int budget) { return budgetCapacity[budget]; }
+
+    public int blockCount() { return blockIds.length; }
+    public String blockId(int block) { return blockIds[block]; }
+    public int blockSite(int block) { return blockSite[block]; }
+    public int blockTask(int block) { return blockTask[block]; }
+    public long blockValuePerDay(int block) { return blockValuePerDay[block]; }
+    /** @return the contract day, or NO_CONTRACT */
+    public int blockContractDay(int block) { return blockContractDay[block]; }
+    public long blockPenaltyPerDay(int block) { return blockPenaltyPerDay[block]; }
+    public double blockMw(int block) { return blockMw[block]; }
+
+    public int siteCount() { return siteIds.length; }
+    public String siteId(int site) { return siteIds[site]; }
+    public int shipmentCount() { return shipmentIds.length; }
+    public String shipmentId(int shipment) { return shipmentIds[shipment]; }
+    public int shipmentArrivalDay(int shipment) { return shipmentArrivalDay[shipment]; }
+
+    public LocalDate date(int day) { return dataDate.plusDays(day); }
+    public int day(LocalDate date) { return (int) (date.toEpochDay() - dataDate.toEpochDay()); }
+
+    /** @return the earliest start allowed by site opening, materials and power, ignoring predecessors and crews */
+    public int releaseDay(int task, int mode) {
+        WorkCalendar calendar = taskCalendar[task];
+        int release = siteRelease[task];
+        for (int ready : materialReadyDay[task]) {
+            release = Math.max(release, ready);
+        }
+        release = calendar.onOrAfter(release);
+        if (powerDay[task] != NONE) {
+            release = Math.max(release, calendar.earliestStartToFinishOnOrAfter(powerDay[task], duration(task, mode)));
+        }
+        return release;
+    }
+
+    /** @return the day after the task's last work day when it starts on {@code start} in {@code mode} */
+    public int end(int task, int mode, int start) {
+        return taskCalendar[task].end(start, duration(task, mode));
+    }
+
+    /**
+     * @return the earliest start of {@code task} that the k-th predecessor allows, given that predecessor's start
+     *         and end
+     */
+    public int earliestStartAfterPredecessor(int task, int k, int predecessorStart, int predecessorEnd) {
+        WorkCalendar calendar = taskCalendar[task];
+        int anchor = predecessorType[task][k] == START_TO_START ? predecessorStart : predecessorEnd;
+        int lag = predecessorLag[task][k];
+        int first = calendar.onOrAfter(anchor);
+        if (lag == 0) {
+            return first;
+        }
+        return calendar.workDayAt(calendar.workDaysBefore(first) + lag);
+    }
+}

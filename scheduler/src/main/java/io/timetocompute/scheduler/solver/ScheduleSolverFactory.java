@@ -1,0 +1,48 @@
+package io.timetocompute.scheduler.solver;
+
+import java.time.Duration;
+import java.util.Collections;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Timefold configuration: one construction step (a feasible schedule at once, or the repair of the last one), then
+ * improvement slices until termination. The slices are many copies of one stateless command: the search state lives
+ * in the working solution, so a problem change restarts from the repaired schedule.
+ */
+public final class ScheduleSolverFactory {
+
+    /** Enough slices for days of continuous improvement; after them the solver waits for the next change. */
+    static final int IMPROVEMENT_SLICES = 1_000_000;
+
+    private ScheduleSolverFactory() {
+    }
+
+    /**
+     * @param limit how long one solve may run; null to run until terminated early (for a daemon solver)
+     */
+    public static SolverConfig config(Duration limit, long seed) {
+        TerminationConfig termination = new TerminationConfig();
+        if (limit != null) {
+            termination.setSpentLimit(limit);
+        }
+        return new SolverConfig()
+                .withSolutionClass(PlanningSchedule.class)
+                .withEntityClasses(TaskAssignment.class)
+                .withConstraintProviderClass(ScheduleConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE)
+                .withTerminationConfig(termination)
+                .withPhases(
+                        new CustomPhaseConfig().withCustomPhaseCommands(new SgsConstructionCommand(seed)),
+                        new CustomPhaseConfig().withCustomPhaseCommandList(
+                                Collections.nCopies(IMPROVEMENT_SLICES, new SgsImprovementCommand(100, 1000))));
+    }
+
+    public static SolverFactory<PlanningSchedule> create(Duration limit, long seed) {
+        return SolverFactory.create(config(limit, seed));
+    }
+}
