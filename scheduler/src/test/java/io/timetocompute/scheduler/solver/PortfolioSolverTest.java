@@ -1,0 +1,133 @@
+package io.timetocompute.scheduler.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.api.solver.SolutionManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.timetocompute.scheduler.IndependentScheduleChecker;
+import io.timetocompute.scheduler.TestPortfolios;
+import io.timetocompute.scheduler.engine.ActivityListSearch;
+import io.timetocompute.scheduler.engine.Objective;
+import io.timetocompute.scheduler.portfolio.CalendarSpec;
+import io.timetocompute.scheduler.portfolio.ComputeBlock;
+import io.timetocompute.scheduler.portfolio.LaborPool;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.portfolio.Shipment;
+import io.timetocompute.scheduler.portfolio.Site;
+import io.timetocompute.scheduler.portfolio.Task;
+import io.timetocompute.scheduler.problem.ProblemCompiler;
+import io.timetocompute.scheduler.problem.SchedulingProblem;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
+
+class PortfolioSolverTest {
+
+    @Test
+    void findsTheBestScheduleOfTwoHallsSharingOneCrew() {
+        Portfolio portfolio = TestPortfolios.twoHalls();
+        PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio, Duration.ofSeconds(1), 1, progress -> { });
+
+        ScheduleProjection projection = outcome.projection();
+        assertThat(IndependentScheduleChecker.violations(portfolio, projection)).isEmpty();
+        Map<String, BlockProjection> blocks = byId(projection);
+        // Hall 1 waits for power on day 25 (energization's last day), so it is online on day 26; Hall 2's fit-out
+        // follows Hall 1's on the one crew of 10 and finishes on day 30. Value: 1.5M x 26 + 0.6M x 30.
+        assertThat(blocks.get("H1").onlineDate()).isEqualTo(TestPortfolios.DATA_DATE.plusDays(26));
+        assertThat(blocks.get("H2").onlineDate()).isEqualTo(TestPortfolios.DATA_DATE.plusDays(30));
+        assertThat(projection.moneyObjective()).isEqualTo(1_500_000L * 26 + 600_000L * 30);
+        assertThat(blocks.get("H1").drivingPath()).extracting(ScheduleProjection.PathStep::kind)
+                .containsExactly("TASK", "TASK", "POWER");
+    }
+
+    @Test
+    void theEngineObjectiveEqualsTheTimefoldScore() {
+        SchedulingProblem problem = ProblemCompiler.compile(TestPortfolios.twoHalls());
+        ActivityListSearch search = new ActivityListSearch(problem, 7);
+        search.construct();
+        search.improve(() -> false, 0, 200);
+        Objective objective = search.bestObjective();
+
+        PlanningSchedule schedule = new PlanningSchedule(problem);
+        int[] starts = search.bestStarts();
+        int[] modes = search.bestModes();
+        schedule.getTasks().forEach(task -> {
+            task.setStart(starts[task.getIndex()]);
+            task.setMode(modes[task.getIndex()]);
+        });
+        var score = (ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore)
+                SolutionManager.create(ScheduleSolverFactory.create(Duration.ofSeconds(1), 1)).update(schedule);
+        assertThat(score.hardScore()).isEqualTo(-objective.hard());
+        assertThat(score.mediumScore()).isEqualTo(-objective.medium());
+        assertThat(score.softScore()).isEqualTo(-objective.soft());
+    }
+
+    @Test
+    void aShipmentDelayMovesExactlyTheBlocksThatWaitForIt() {
+        Portfolio before = twoSites();
+        ScheduleProjection planned = PortfolioSolver.solve(before, Duration.ofSeconds(1), 3, p -> { }).projection();
+
+        Portfolio after = before.withShipments(before.shipments().stream()
+                .map(s -> s.id().equals("A-XFMR") ? s.withPromisedDate(s.promisedDate().plusDays(30)) : s)
+                .toList());
+        ScheduleProjection replanned = PortfolioSolver.solve(after, Duration.ofSeconds(1), 3, p -> { }).projection();
+
+        assertThat(IndependentScheduleChecker.violations(after, replanned)).isEmpty();
+        Map<String, BlockProjection> old = byId(planned);
+        Map<String, BlockProjection> now = byId(replanned);
+        assertThat(now.get("A-H1").onlineDate()).isEqualTo(old.get("A-H1").onlineDate().plusDays(30));
+        assertThat(now.get("A-H1").drivingPath()).anyMatch(step -> "A-XFMR".equals(step.id()));
+        assertThat(now.get("A-H2").onlineDate()).isEqualTo(old.get("A-H2").onlineDate());
+        assertThat(now.get("B-H1").onlineDate()).isEqualTo(old.get("B-H1").onlineDate());
+    }
+
+    /**
+     * Site A: two halls, only hall 1 waits for a transformer; site B: one hall with its own transformer. Crews are
+     * ample, so only materials and precedence set the dates.
+     */
+    private static Portfolio twoSites() {
+        LocalDate dataDate = TestPortfolios.DATA_DATE;
+        List<Task> tasks = new ArrayList<>();
+        for (String site : List.of("A", "B")) {
+            tasks.add(TestPortfolios.task(site + "-PREP", site, List.of(TestPortfolios.mode("standard", 10,
+                    site + "-CIVIL", 10, 0)), List.of(), List.of(), false, null));
+            tasks.add(TestPortfolios.task(site + "-H1-ENERGIZE", site, List.of(TestPortfolios.mode("standard", 5,
+                    site + "-ELEC", 10, 0)), List.of(site + "-PREP"), List.of(site + "-XFMR"), true, null));
+            tasks.add(TestPortfolios.task(site + "-H1-ONLINE", site, List.of(TestPortfolios.mode("standard", 0,
+                    null, 0, 0)), List.of(site + "-H1-ENERGIZE"), List.of(), false, site + "-H1"));
+        }
+        tasks.add(TestPortfolios.task("A-H2-FIT", "A", List.of(TestPortfolios.mode("standard", 20, "A-ELEC", 10, 0)),
+                List.of("A-PREP"), List.of(), false, null));
+        tasks.add(TestPortfolios.task("A-H2-ONLINE", "A", List.of(TestPortfolios.mode("standard", 0, null, 0, 0)),
+                List.of("A-H2-FIT"), List.of(), false, "A-H2"));
+        List<Site> sites = List.of(
+                new Site("A", "Alpha", "West Texas", null, null, null, List.of(
+                        new ComputeBlock("A-H1", "Hall 1", 50, 1_500_000, null, 0),
+                        new ComputeBlock("A-H2", "Hall 2", 30, 900_000, null, 0))),
+                new Site("B", "Beta", "Quebec", null, null, null, List.of(
+                        new ComputeBlock("B-H1", "Hall 1", 40, 1_200_000, null, 0))));
+        List<LaborPool> pools = List.of(
+                new LaborPool("A-CIVIL", "Civil A", "civil", List.of("A"), null, 50, List.of()),
+                new LaborPool("A-ELEC", "Electricians A", "electrical", List.of("A"), null, 50, List.of()),
+                new LaborPool("B-CIVIL", "Civil B", "civil", List.of("B"), null, 50, List.of()),
+                new LaborPool("B-ELEC", "Electricians B", "electrical", List.of("B"), null, 50, List.of()));
+        List<Shipment> shipments = List.of(
+                new Shipment("A-XFMR", "Northgate", "transformer", "A", 1, dataDate.plusDays(40), null, 2),
+                new Shipment("B-XFMR", "Northgate", "transformer", "B", 1, dataDate.plusDays(50), null, 2));
+        return new Portfolio("two-sites", "Two sites", dataDate, List.of(CalendarSpec.everyDay("all")), "all", 14,
+                25_000L, sites, pools, shipments, List.of(), tasks, List.of());
+    }
+
+    private static Map<String, BlockProjection> byId(ScheduleProjection projection) {
+        return projection.blocks().stream().collect(Collectors.toMap(BlockProjection::blockId, Function.identity()));
+    }
+}
