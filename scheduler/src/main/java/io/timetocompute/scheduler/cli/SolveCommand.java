@@ -1,6 +1,6 @@
 package io.timetocompute.scheduler.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,9 @@ import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.PathStep;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Schedules a portfolio and writes the schedule and projections as JSON.")
@@ -31,13 +33,16 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Schedule and projection JSON file to write.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         }
         Portfolio portfolio = PortfolioJson.read(portfolioFile);
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         long[] lastPrinted = {0};
         PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio,
                 Duration.ofMillis(Math.round(seconds * 1000)), seed, progress -> {
@@ -50,11 +55,11 @@ final class SolveCommand implements Callable<Integer> {
                 });
         err.println();
         PortfolioJson.write(outcome.projection(), out);
-        printSummary(System.out, outcome);
+        printSummary(spec.commandLine().getOut(), outcome);
         return outcome.projection().feasible() ? 0 : 3;
     }
 
-    static void printSummary(PrintStream out, PortfolioSolver.Outcome outcome) {
+    static void printSummary(PrintWriter out, PortfolioSolver.Outcome outcome) {
         ScheduleProjection projection = outcome.projection();
         out.printf("%s: %d tasks, score %s (%s), solved in %.1fs%n", projection.portfolioId(),
                 projection.tasks().size(), projection.score(), projection.feasible() ? "feasible" : "INFEASIBLE",
@@ -68,6 +73,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         out.printf("portfolio finish %s; money objective %,d%n", projection.portfolioFinish(),
                 projection.moneyObjective());
+        out.flush();
     }
 
     /** The root cause of a block's date, and the first crew wait on the way, in one line. */

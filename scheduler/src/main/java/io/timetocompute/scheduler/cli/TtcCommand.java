@@ -1,5 +1,6 @@
 package io.timetocompute.scheduler.cli;
 
+import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,11 +15,16 @@ public final class TtcCommand {
     }
 
     static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Bad input ends with its message on stderr and a non-zero exit code, not a stack trace. */
+    static CommandLine commandLine() {
         return new CommandLine(new TtcCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + exception.getMessage());
-                    return exception instanceof io.timetocompute.scheduler.portfolio.InvalidPortfolioException ? 2 : 1;
-                })
-                .execute(args);
+                    commandLine.getErr().flush();
+                    return exception instanceof InvalidPortfolioException ? 2 : 1;
+                });
     }
 }
