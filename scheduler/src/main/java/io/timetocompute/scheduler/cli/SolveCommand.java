@@ -38,10 +38,15 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return solveAndReport(spec, PortfolioJson.read(portfolioFile), seconds, seed, out);
+    }
+
+    /** Solves with a progress line on stderr, writes the projection and prints the summary; returns the exit code. */
+    static int solveAndReport(CommandSpec spec, Portfolio portfolio, double seconds, long seed, Path out)
+            throws java.io.IOException {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         }
-        Portfolio portfolio = PortfolioJson.read(portfolioFile);
         PrintWriter err = spec.commandLine().getErr();
         long[] lastPrinted = {0};
         PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio,
@@ -55,7 +60,10 @@ final class SolveCommand implements Callable<Integer> {
                 });
         err.println();
         PortfolioJson.write(outcome.projection(), out);
-        printSummary(spec.commandLine().getOut(), outcome);
+        PrintWriter stdout = spec.commandLine().getOut();
+        printSummary(stdout, outcome);
+        stdout.printf("schedule and projections written to %s%n", out);
+        stdout.flush();
         return outcome.projection().feasible() ? 0 : 3;
     }
 

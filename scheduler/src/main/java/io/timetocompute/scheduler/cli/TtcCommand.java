@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code ttc} command line: generate demo portfolios and solve them. */
 @Command(name = "ttc", mixinStandardHelpOptions = true, version = "ttc 0.1.0",
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
-        subcommands = {SolveCommand.class})
+        subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
+                DemoBenchmarkCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {

@@ -2,6 +2,8 @@ package io.timetocompute.scheduler.portfolio;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +14,9 @@ public record CalendarSpec(String id, Set<DayOfWeek> workingDays, List<LocalDate
             DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
     public CalendarSpec {
-        workingDays = workingDays == null || workingDays.isEmpty() ? MONDAY_TO_FRIDAY : Set.copyOf(workingDays);
+        // Sorted, so that the same calendar always serializes the same way.
+        workingDays = Collections.unmodifiableSet(EnumSet.copyOf(
+                workingDays == null || workingDays.isEmpty() ? MONDAY_TO_FRIDAY : workingDays));
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
     }
 

@@ -1,6 +1,8 @@
 package io.timetocompute.scheduler.portfolio;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One way to execute a task.
@@ -14,7 +16,8 @@ public record TaskMode(String name, int durationDays, Map<String, Integer> crew,
         Map<String, Integer> budgetUse) {
 
     public TaskMode {
-        crew = crew == null ? Map.of() : Map.copyOf(crew);
-        budgetUse = budgetUse == null ? Map.of() : Map.copyOf(budgetUse);
+        // Sorted by id, so that the same mode always serializes the same way.
+        crew = crew == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(crew));
+        budgetUse = budgetUse == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(budgetUse));
     }
 }
