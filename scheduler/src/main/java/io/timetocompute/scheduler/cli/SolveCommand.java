@@ -84,14 +84,18 @@ final class SolveCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The root cause of a block's date, and the first crew wait on the way, in one line. */
+    /** What sets a block's date, in one line: the outside cause (shipment, power, site) and the first crew wait. */
     static String drivenBy(List<PathStep> path) {
         if (path.isEmpty()) {
             return "";
         }
         PathStep root = path.get(path.size() - 1);
         String crewWait = path.stream().filter(step -> step.kind().equals("POOL_WAIT")).findFirst()
-                .map(step -> "; " + step.description()).orElse("");
-        return root.description() + crewWait;
+                .map(PathStep::description).orElse(null);
+        boolean outsideCause = !root.kind().equals("DATA_DATE");
+        if (crewWait == null) {
+            return root.description();
+        }
+        return outsideCause ? root.description() + "; " + crewWait : crewWait;
     }
 }

@@ -158,9 +158,11 @@ final class ActivityListSchedule {
         evaluateMoney(component);
     }
 
-    /** Restores a previous decoding of the component (starts and modes) without searching for fits. */
+    /**
+     * Restores a previous decoding of the component (starts and modes) without searching for fits; the current
+     * decoding's usage must have been removed first, with the modes it was decoded with.
+     */
     void restore(int component, int[] savedStart, int[] savedMode, long hard, long medium, int makespan) {
-        unplace(component);
         for (int t : components[component]) {
             mode[t] = savedMode[t];
             start[t] = savedStart[t];

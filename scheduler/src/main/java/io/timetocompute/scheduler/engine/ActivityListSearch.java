@@ -148,6 +148,7 @@ public final class ActivityListSearch {
         int slot = (int) (iterations % LATE_ACCEPTANCE_LENGTH);
         if (!candidate.betterThan(current) && candidate.compareTo(current) != 0
                 && !candidate.betterThan(history[slot])) {
+            schedule.unplace(component);
             move.undo();
             schedule.restore(component, savedStart, savedMode, oldHard, oldMedium, oldMakespan);
             history[slot] = current;

@@ -1,30 +1,28 @@
 package io.timetocompute.scheduler.solver;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 import io.timetocompute.scheduler.problem.SchedulingProblem;
 
-/** One pool on one day, with the headcount one task needs there. Equal by pool and day only, to group loads. */
+/** One pool on one day: the key that crew demands are summed by. Equal by pool and day. */
 public final class PoolDay {
 
     private final SchedulingProblem problem;
     private final int pool;
     private final int day;
-    private final int headcount;
 
-    PoolDay(SchedulingProblem problem, int pool, int day, int headcount) {
+    PoolDay(SchedulingProblem problem, int pool, int day) {
         this.problem = problem;
         this.pool = pool;
         this.day = day;
-        this.headcount = headcount;
     }
 
     public int pool() { return pool; }
     public int day() { return day; }
-    public int headcount() { return headcount; }
     public String poolId() { return problem.poolId(pool); }
     public int capacity() { return problem.capacity(pool, day); }
-    public java.time.LocalDate date() { return problem.date(day); }
+    public LocalDate date() { return problem.date(day); }
 
     @Override
     public boolean equals(Object other) {
@@ -39,5 +37,12 @@ public final class PoolDay {
     @Override
     public String toString() {
         return poolId() + "@" + date();
+    }
+
+    /**
+     * The headcount one task needs from a pool on a day. Equal only when the headcount is equal too: the score
+     * engine keeps an unchanged demand when a task is re-evaluated, and a changed mode must not look unchanged.
+     */
+    public record CrewDemand(PoolDay poolDay, int headcount) {
     }
 }

@@ -70,7 +70,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     Constraint crewOverCapacity(ConstraintFactory factory) {
         return factory.forEach(TaskAssignment.class)
                 .flattenLast(TaskAssignment::dailyCrewDemand)
-                .groupBy(poolDay -> poolDay, sum(PoolDay::headcount))
+                .groupBy(PoolDay.CrewDemand::poolDay, sum(PoolDay.CrewDemand::headcount))
                 .filter((poolDay, load) -> load > poolDay.capacity())
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (poolDay, load) -> load - poolDay.capacity())
                 .justifyWith((poolDay, load, score) -> new Justifications.PoolOverloaded(poolDay.poolId(),

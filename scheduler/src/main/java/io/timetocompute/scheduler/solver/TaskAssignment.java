@@ -123,7 +123,7 @@ public class TaskAssignment {
     }
 
     /** @return one entry per work day and pool this task occupies */
-    public List<PoolDay> dailyCrewDemand() {
+    public List<PoolDay.CrewDemand> dailyCrewDemand() {
         int duration = duration();
         int[] pools = problem.demandPools(index, mode);
         if (duration == 0 || pools.length == 0) {
@@ -132,11 +132,11 @@ public class TaskAssignment {
         int[] heads = problem.demandHeadcounts(index, mode);
         WorkCalendar calendar = problem.calendar(index);
         int firstIndex = calendar.workDaysBefore(start);
-        List<PoolDay> demand = new ArrayList<>(duration * pools.length);
+        List<PoolDay.CrewDemand> demand = new ArrayList<>(duration * pools.length);
         for (int k = firstIndex; k < firstIndex + duration; k++) {
             int day = calendar.workDayAt(k);
             for (int i = 0; i < pools.length; i++) {
-                demand.add(new PoolDay(problem, pools[i], day, heads[i]));
+                demand.add(new PoolDay.CrewDemand(new PoolDay(problem, pools[i], day), heads[i]));
             }
         }
         return demand;
