@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
+import io.timetocompute.scheduler.engine.CrewFreeBound;
 import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,7 @@ final class DemoBenchmarkCommand implements Callable<Integer> {
         int last = checkpoints.get(checkpoints.size() - 1);
         PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio, Duration.ofSeconds(last), seed,
                 history::add);
+        long bound = CrewFreeBound.money(ProblemCompiler.compile(portfolio));
         StringBuilder row = new StringBuilder();
         row.append(String.format("| %,d | %d | %.2f s |", portfolio.tasks().size(), portfolio.sites().size(),
                 outcome.firstFeasibleSeconds()));
@@ -54,20 +57,22 @@ final class DemoBenchmarkCommand implements Callable<Integer> {
                     best = progress;
                 }
             }
-            row.append(best == null ? " - |" : String.format(" %s |", money(best)));
+            row.append(best == null ? " - |" : String.format(" %s |", money(best, bound)));
         }
-        row.append(String.format(" %,d MiB |", peakHeapMiB()));
+        row.append(String.format(" %,d | %,d MiB |", bound, peakHeapMiB()));
         spec.commandLine().getOut().println(
                 "| tasks | sites | first feasible | " + String.join(" | ", checkpoints.stream()
-                        .map(c -> "objective at " + c + " s").toList()) + " | peak heap |");
+                        .map(c -> "objective at " + c + " s").toList()) + " | crew-free bound | peak heap |");
         spec.commandLine().getOut().println(row);
         spec.commandLine().getOut().flush();
         return outcome.projection().feasible() ? 0 : 3;
     }
 
-    private static String money(PortfolioSolver.Progress progress) {
+    /** The objective and its gap to the crew-free lower bound. */
+    private static String money(PortfolioSolver.Progress progress, long bound) {
         var score = progress.score();
-        String money = String.format("%,d", -score.mediumScore());
+        long objective = -score.mediumScore();
+        String money = String.format("%,d (+%.2f %%)", objective, 100.0 * (objective - bound) / bound);
         return score.isFeasible() ? money : money + " (" + -score.hardScore() + " hard)";
     }
 

@@ -95,6 +95,42 @@ final class ActivityListSchedule {
         return result;
     }
 
+    /** @return a block of the component picked in proportion to its value per day, or -1 if it has none */
+    int randomBlock(int component, java.util.SplittableRandom random) {
+        int[] blocks = blocksByComponent[component];
+        if (blocks.length == 0) {
+            return -1;
+        }
+        long total = 0;
+        for (int b : blocks) {
+            total += problem.blockValuePerDay(b) + 1;
+        }
+        long pick = random.nextLong(total);
+        for (int b : blocks) {
+            pick -= problem.blockValuePerDay(b) + 1;
+            if (pick < 0) {
+                return b;
+            }
+        }
+        return blocks[blocks.length - 1];
+    }
+
+    /** @return the predecessor whose constraint on the task's start binds most (latest earliest start), or -1 */
+    int bindingPredecessor(int t) {
+        int[] predecessors = problem.predecessors(t);
+        int binding = -1;
+        int latest = Integer.MIN_VALUE;
+        for (int k = 0; k < predecessors.length; k++) {
+            int p = predecessors[k];
+            int bound = problem.earliestStartAfterPredecessor(t, k, start[p], end[p]);
+            if (bound > latest) {
+                latest = bound;
+                binding = p;
+            }
+        }
+        return binding;
+    }
+
     int componentCount() {
         return components.length;
     }

@@ -13,6 +13,8 @@ import io.timetocompute.scheduler.problem.SchedulingProblem;
 public final class ActivityListSearch {
 
     private static final int LATE_ACCEPTANCE_LENGTH = 400;
+    /** Steps between two forward-backward improvements: one costs about as much as two ordinary steps. */
+    private static final int FORWARD_BACKWARD_EVERY = 100;
 
     private final SchedulingProblem problem;
     private final ActivityListSchedule schedule;
@@ -21,6 +23,8 @@ public final class ActivityListSearch {
     private final int[] savedMode;
     private final int[] cumulativeSize;
     private final Objective[] history = new Objective[LATE_ACCEPTANCE_LENGTH];
+    private final boolean[] isBlockTask;
+    private BackwardPass backwardPass;
 
     private Objective current;
     private Objective best;
@@ -39,6 +43,10 @@ public final class ActivityListSearch {
         this.bestStart = new int[n];
         this.bestMode = new int[n];
         this.bestOrder = new int[schedule.componentCount()][];
+        this.isBlockTask = new boolean[n];
+        for (int b = 0; b < problem.blockCount(); b++) {
+            isBlockTask[problem.blockTask(b)] = true;
+        }
         this.cumulativeSize = new int[schedule.componentCount()];
         int total = 0;
         for (int c = 0; c < schedule.componentCount(); c++) {
@@ -129,6 +137,9 @@ public final class ActivityListSearch {
     private boolean step() {
         iterations++;
         int component = randomComponent();
+        if (iterations % FORWARD_BACKWARD_EVERY == 0) {
+            return forwardBackward(component);
+        }
         int[] tasks = schedule.components[component];
         for (int t : tasks) {
             savedStart[t] = schedule.start[t];
@@ -138,11 +149,13 @@ public final class ActivityListSearch {
         long oldMedium = schedule.componentMedium[component];
         int oldMakespan = schedule.componentMakespan[component];
 
+        // The usage must go with the modes it was placed with, before a move changes one.
+        schedule.unplace(component);
         Move move = randomMove(component);
         if (move == null) {
+            schedule.restore(component, savedStart, savedMode, oldHard, oldMedium, oldMakespan);
             return false;
         }
-        schedule.unplace(component);
         schedule.decode(component);
         Objective candidate = schedule.objective();
         int slot = (int) (iterations % LATE_ACCEPTANCE_LENGTH);
@@ -156,6 +169,44 @@ public final class ActivityListSearch {
         }
         current = candidate;
         history[slot] = current;
+        if (current.betterThan(best)) {
+            recordBest();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Right-justifies the component and decodes the list that results; keeps it unless it is worse.
+     *
+     * @return true if it found a new best schedule
+     */
+    private boolean forwardBackward(int component) {
+        if (backwardPass == null) {
+            backwardPass = new BackwardPass(problem);
+        }
+        int[] tasks = schedule.components[component];
+        for (int t : tasks) {
+            savedStart[t] = schedule.start[t];
+            savedMode[t] = schedule.mode[t];
+        }
+        int[] savedOrder = schedule.order[component].clone();
+        long oldHard = schedule.componentHard[component];
+        long oldMedium = schedule.componentMedium[component];
+        int oldMakespan = schedule.componentMakespan[component];
+
+        long[] priority = backwardPass.latestStarts(schedule, component, isBlockTask);
+        schedule.setOrder(component, PriorityLists.topologicalOrder(problem, tasks, priority));
+        schedule.unplace(component);
+        schedule.decode(component);
+        Objective candidate = schedule.objective();
+        if (candidate.compareTo(current) > 0) {
+            schedule.unplace(component);
+            schedule.setOrder(component, savedOrder);
+            schedule.restore(component, savedStart, savedMode, oldHard, oldMedium, oldMakespan);
+            return false;
+        }
+        current = candidate;
         if (current.betterThan(best)) {
             recordBest();
             return true;
@@ -179,46 +230,93 @@ public final class ActivityListSearch {
     }
 
     private Move randomMove(int component) {
+        int kind = random.nextInt(100);
+        if (kind < 45) {
+            Move move = drivingPathMove(component, kind < 10);
+            if (move != null) {
+                return move;
+            }
+        }
         int[] list = schedule.order[component];
         for (int attempt = 0; attempt < 8; attempt++) {
-            int from = random.nextInt(list.length);
-            int task = list[from];
+            int task = list[random.nextInt(list.length)];
             if (problem.pinned(task)) {
                 continue;
             }
             if (problem.modeCount(task) > 1 && random.nextInt(4) == 0) {
                 int newMode = random.nextInt(problem.modeCount(task) - 1);
-                if (newMode >= schedule.mode[task]) {
-                    newMode++;
-                }
-                int oldMode = schedule.mode[task];
-                schedule.mode[task] = newMode;
-                return () -> schedule.mode[task] = oldMode;
+                return changeMode(task, newMode >= schedule.mode[task] ? newMode + 1 : newMode);
             }
-            int lowest = 0;
-            for (int predecessor : problem.predecessors(task)) {
-                lowest = Math.max(lowest, schedule.position[predecessor] + 1);
+            Move move = shiftWithinWindow(component, task, false);
+            if (move != null) {
+                return move;
             }
-            int highest = list.length - 1;
+        }
+        return null;
+    }
+
+    /**
+     * Works on what sets a valuable block's date: walks back from a block (picked in proportion to its value per day)
+     * along the predecessors that bind, and takes a task that waited for a crew. It either moves that task ahead in
+     * the list, so it gets the crew sooner, or switches it to another mode.
+     */
+    private Move drivingPathMove(int component, boolean changeMode) {
+        int block = schedule.randomBlock(component, random);
+        if (block < 0) {
+            return null;
+        }
+        int waiting = -1;
+        int seen = 0;
+        int t = problem.blockTask(block);
+        for (int steps = 0; t >= 0 && steps < 10_000; steps++) {
+            if (!problem.pinned(t) && schedule.start[t] > schedule.earliestStart(t, schedule.mode[t])
+                    && random.nextInt(++seen) == 0) {
+                waiting = t;
+            }
+            t = schedule.bindingPredecessor(t);
+        }
+        if (waiting < 0) {
+            return null;
+        }
+        if (changeMode && problem.modeCount(waiting) > 1) {
+            int newMode = random.nextInt(problem.modeCount(waiting) - 1);
+            return changeMode(waiting, newMode >= schedule.mode[waiting] ? newMode + 1 : newMode);
+        }
+        return shiftWithinWindow(component, waiting, true);
+    }
+
+    private Move changeMode(int task, int newMode) {
+        int oldMode = schedule.mode[task];
+        schedule.mode[task] = newMode;
+        return () -> schedule.mode[task] = oldMode;
+    }
+
+    /** Moves the task to a random position within its precedence window; only ahead of where it is if asked. */
+    private Move shiftWithinWindow(int component, int task, boolean aheadOnly) {
+        int[] list = schedule.order[component];
+        int from = schedule.position[task];
+        int lowest = 0;
+        for (int predecessor : problem.predecessors(task)) {
+            lowest = Math.max(lowest, schedule.position[predecessor] + 1);
+        }
+        int highest = list.length - 1;
+        if (aheadOnly) {
+            highest = from;
+        } else {
             for (int successor : problem.successors(task)) {
                 highest = Math.min(highest, schedule.position[successor] - 1);
             }
-            if (highest <= lowest) {
-                continue;
-            }
-            int to = lowest + random.nextInt(highest - lowest);
-            if (to >= from) {
-                to++;
-            }
-            if (to > highest) {
-                continue;
-            }
-            shift(list, from, to);
-            int origin = from;
-            int target = to;
-            return () -> shift(list, target, origin);
         }
-        return null;
+        if (highest <= lowest) {
+            return null;
+        }
+        int to = lowest + random.nextInt(highest - lowest);
+        if (to >= from) {
+            to++;
+        }
+        shift(list, from, to);
+        int target = to;
+        return () -> shift(list, target, from);
     }
 
     private void shift(int[] list, int from, int to) {

@@ -43,11 +43,14 @@ class PortfolioSolverTest {
         ScheduleProjection projection = outcome.projection();
         assertThat(IndependentScheduleChecker.violations(portfolio, projection)).isEmpty();
         Map<String, BlockProjection> blocks = byId(projection);
-        // Hall 1 waits for power on day 25 (energization's last day), so it is online on day 26; Hall 2's fit-out
-        // follows Hall 1's on the one crew of 10 and finishes on day 30. Value: 1.5M x 26 + 0.6M x 30.
+        // Hall 1 waits for power on day 25 (energization's last day), so it is online on day 26 whatever its fit-out
+        // does. Hall 2's fit-out follows Hall 1's on the one crew of 10; Hall 1's fit-out in overtime (7 days,
+        // 100,000) lets Hall 2 finish on day 27 instead of 30, worth 3 x 600,000.
         assertThat(blocks.get("H1").onlineDate()).isEqualTo(TestPortfolios.DATA_DATE.plusDays(26));
-        assertThat(blocks.get("H2").onlineDate()).isEqualTo(TestPortfolios.DATA_DATE.plusDays(30));
-        assertThat(projection.moneyObjective()).isEqualTo(1_500_000L * 26 + 600_000L * 30);
+        assertThat(blocks.get("H2").onlineDate()).isEqualTo(TestPortfolios.DATA_DATE.plusDays(27));
+        assertThat(projection.tasks()).filteredOn(task -> task.id().equals("H1-FIT"))
+                .extracting(ScheduleProjection.TaskSchedule::mode).containsExactly("overtime");
+        assertThat(projection.moneyObjective()).isEqualTo(1_500_000L * 26 + 600_000L * 27 + 100_000L);
         assertThat(blocks.get("H1").drivingPath()).extracting(ScheduleProjection.PathStep::kind)
                 .containsExactly("TASK", "TASK", "POWER");
     }
