@@ -12,17 +12,36 @@ import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.PathStep;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
+import io.timetocompute.scheduler.benchmark.BenchmarkChecker;
+import io.timetocompute.scheduler.benchmark.BenchmarkInstance;
+import io.timetocompute.scheduler.benchmark.BenchmarkRunner;
+import io.timetocompute.scheduler.benchmark.BenchmarkSolution;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Schedules a portfolio and writes the schedule and projections as JSON.")
+        description = "Schedules a portfolio (writes the schedule and projections as JSON) or a benchmark instance "
+                + "(writes its solution).")
 final class SolveCommand implements Callable<Integer> {
 
-    @Option(names = "--portfolio", required = true, description = "Portfolio JSON file (docs/portfolio-format.md).")
-    Path portfolioFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--portfolio", required = true, description = "Portfolio JSON file (docs/portfolio-format.md).")
+        Path portfolioFile;
+
+        @Option(names = "--instance", required = true,
+                description = "A PSPLIB .sm or .mm file or a MISTA 2013 instance; writes the benchmark solution format.")
+        Path instanceFile;
+    }
+
+    @Option(names = "--engine", defaultValue = "timefold",
+            description = "For --instance: timefold or cpsat (default ${DEFAULT-VALUE}).")
+    String engineName;
 
     @Option(names = "--seconds", defaultValue = "10", description = "Solving time (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -38,7 +57,37 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return solveAndReport(spec, PortfolioJson.read(portfolioFile), seconds, seed, out);
+        if (input.instanceFile != null) {
+            return solveInstance();
+        }
+        return solveAndReport(spec, PortfolioJson.read(input.portfolioFile), seconds, seed, out);
+    }
+
+    private int solveInstance() {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+        }
+        BenchmarkInstance instance = BenchmarkRunner.read(input.instanceFile);
+        BenchmarkSolution solution = Engines.byName(engineName).solve(instance,
+                Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        if (solution == null) {
+            spec.commandLine().getErr().println("error: no schedule found for " + instance.fileName());
+            return 3;
+        }
+        solution.write(out);
+        List<String> violations = BenchmarkChecker.violations(instance, solution);
+        BenchmarkChecker.Objectives objectives = BenchmarkChecker.objectives(instance, solution);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (instance.kind() == BenchmarkInstance.Kind.MISTA) {
+            stdout.printf("%s: TPD %d, TMS %d, %s; written to %s%n", instance.fileName(),
+                    objectives.totalProjectDelay(), objectives.totalMakespan(),
+                    violations.isEmpty() ? "feasible" : "INFEASIBLE: " + violations.get(0), out);
+        } else {
+            stdout.printf("%s: makespan %d, %s; written to %s%n", instance.fileName(), objectives.makespan(),
+                    violations.isEmpty() ? "feasible" : "INFEASIBLE: " + violations.get(0), out);
+        }
+        stdout.flush();
+        return violations.isEmpty() ? 0 : 3;
     }
 
     /** Solves with a progress line on stderr, writes the projection and prints the summary; returns the exit code. */
