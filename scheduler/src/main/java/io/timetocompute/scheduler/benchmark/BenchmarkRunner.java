@@ -166,10 +166,10 @@ public final class BenchmarkRunner {
         return (System.nanoTime() - begin) / 1e9;
     }
 
-    /** @return every {@code every}-th file, then at most {@code limit} of them */
-    public static List<Path> select(List<Path> files, int every, int limit) {
+    /** @return after skipping {@code skip} files, every {@code every}-th file, then at most {@code limit} of them */
+    public static List<Path> select(List<Path> files, int skip, int every, int limit) {
         List<Path> selected = new ArrayList<>();
-        for (int i = 0; i < files.size() && selected.size() < limit; i += Math.max(1, every)) {
+        for (int i = Math.max(0, skip); i < files.size() && selected.size() < limit; i += Math.max(1, every)) {
             selected.add(files.get(i));
         }
         return selected;

@@ -34,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "2147483647", description = "At most this many instances.")
     int limit;
 
+    @Option(names = "--skip", defaultValue = "0", description = "Skip this many instances first (default ${DEFAULT-VALUE}).")
+    int skip;
+
     @Option(names = "--every", defaultValue = "1",
             description = "Every n-th instance in natural order, for a fixed subset (default ${DEFAULT-VALUE}).")
     int every;
@@ -57,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchmarkEngine engine = Engines.byName(engineName);
         References references = References.load(data != null ? data : BenchmarkData.root());
-        List<Path> files = BenchmarkRunner.select(BenchmarkRunner.instanceFiles(set), every, limit);
+        List<Path> files = BenchmarkRunner.select(BenchmarkRunner.instanceFiles(set), skip, every, limit);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no instance files in " + set);
         }

@@ -14,7 +14,7 @@ public final class ActivityListSearch {
 
     private static final int LATE_ACCEPTANCE_LENGTH = 400;
     /** Steps between two forward-backward improvements: one costs about as much as two ordinary steps. */
-    private static final int FORWARD_BACKWARD_EVERY = 100;
+    private static final int FORWARD_BACKWARD_EVERY = 20;
 
     private final SchedulingProblem problem;
     private final ActivityListSchedule schedule;
