@@ -62,4 +62,42 @@ public final class TestPortfolios {
                 List.of(new Shipment("XFMR-1", "Northgate", "transformer", "S1", 1, DATA_DATE.plusDays(20), null, 2)),
                 List.of(), tasks, List.of());
     }
+
+    /**
+     * Site A: two halls, only hall 1 waits for a transformer; site B: one hall with its own transformer. Crews are
+     * ample, so only materials and precedence set the dates.
+     */
+    public static Portfolio twoSites() {
+        LocalDate dataDate = DATA_DATE;
+        List<Task> tasks = new ArrayList<>();
+        for (String site : List.of("A", "B")) {
+            tasks.add(task(site + "-PREP", site, List.of(mode("standard", 10,
+                    site + "-CIVIL", 10, 0)), List.of(), List.of(), false, null));
+            tasks.add(task(site + "-H1-ENERGIZE", site, List.of(mode("standard", 5,
+                    site + "-ELEC", 10, 0)), List.of(site + "-PREP"), List.of(site + "-XFMR"), true, null));
+            tasks.add(task(site + "-H1-ONLINE", site, List.of(mode("standard", 0,
+                    null, 0, 0)), List.of(site + "-H1-ENERGIZE"), List.of(), false, site + "-H1"));
+        }
+        tasks.add(task("A-H2-FIT", "A", List.of(mode("standard", 20, "A-ELEC", 10, 0)),
+                List.of("A-PREP"), List.of(), false, null));
+        tasks.add(task("A-H2-ONLINE", "A", List.of(mode("standard", 0, null, 0, 0)),
+                List.of("A-H2-FIT"), List.of(), false, "A-H2"));
+        List<Site> sites = List.of(
+                new Site("A", "Alpha", "West Texas", null, null, null, List.of(
+                        new ComputeBlock("A-H1", "Hall 1", 50, 1_500_000, null, 0),
+                        new ComputeBlock("A-H2", "Hall 2", 30, 900_000, null, 0))),
+                new Site("B", "Beta", "Quebec", null, null, null, List.of(
+                        new ComputeBlock("B-H1", "Hall 1", 40, 1_200_000, null, 0))));
+        List<LaborPool> pools = List.of(
+                new LaborPool("A-CIVIL", "Civil A", "civil", List.of("A"), null, 50, List.of()),
+                new LaborPool("A-ELEC", "Electricians A", "electrical", List.of("A"), null, 50, List.of()),
+                new LaborPool("B-CIVIL", "Civil B", "civil", List.of("B"), null, 50, List.of()),
+                new LaborPool("B-ELEC", "Electricians B", "electrical", List.of("B"), null, 50, List.of()));
+        List<Shipment> shipments = List.of(
+                new Shipment("A-XFMR", "Northgate", "transformer", "A", 1, dataDate.plusDays(40), null, 2),
+                new Shipment("B-XFMR", "Northgate", "transformer", "B", 1, dataDate.plusDays(50), null, 2));
+        return new Portfolio("two-sites", "Two sites", dataDate, List.of(CalendarSpec.everyDay("all")), "all", 14,
+                25_000L, sites, pools, shipments, List.of(), tasks, List.of());
+    }
+
 }

@@ -69,6 +69,11 @@ public record Portfolio(
                 newSites, pools, shipments, budgets, tasks, previousSchedule);
     }
 
+    public Portfolio withDataDate(LocalDate newDataDate) {
+        return new Portfolio(id, name, newDataDate, calendars, defaultCalendar, freezeWindowDays, disruptionCostPerDay,
+                sites, pools, shipments, budgets, tasks, previousSchedule);
+    }
+
     public Portfolio withPreviousSchedule(List<PlannedStart> published) {
         return new Portfolio(id, name, dataDate, calendars, defaultCalendar, freezeWindowDays, disruptionCostPerDay,
                 sites, pools, shipments, budgets, tasks, published);

@@ -25,8 +25,6 @@ public class PlanningSchedule {
     @ProblemFactCollectionProperty
     private List<PrecedenceLink> precedenceLinks;
     @ProblemFactCollectionProperty
-    private List<MaterialNeed> materialNeeds;
-    @ProblemFactCollectionProperty
     private List<BlockOnline> blocks;
     @PlanningEntityCollectionProperty
     private List<TaskAssignment> tasks;
@@ -36,6 +34,9 @@ public class PlanningSchedule {
     /** The engine's search state, kept across the improvement steps of one solve; not part of the model. */
     private ActivityListSearch search;
 
+    /** Every change applied since the schedule was first planned, in order; replaced, never mutated. */
+    private List<AppliedChange> appliedChanges = List.of();
+
     public PlanningSchedule() {
     }
 
@@ -44,18 +45,12 @@ public class PlanningSchedule {
         int n = problem.taskCount();
         this.tasks = new ArrayList<>(n);
         this.precedenceLinks = new ArrayList<>();
-        this.materialNeeds = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             tasks.add(new TaskAssignment(problem, t));
             int[] predecessors = problem.predecessors(t);
             for (int k = 0; k < predecessors.length; k++) {
                 precedenceLinks.add(new PrecedenceLink(predecessors[k], t, k, problem.taskId(predecessors[k]),
                         problem.taskId(t)));
-            }
-            int[] materials = problem.materials(t);
-            for (int k = 0; k < materials.length; k++) {
-                materialNeeds.add(new MaterialNeed(t, problem.taskId(t), problem.shipmentId(materials[k]),
-                        problem.materialReadyDays(t)[k]));
             }
         }
         this.blocks = new ArrayList<>(problem.blockCount());
@@ -73,11 +68,24 @@ public class PlanningSchedule {
 
     public SchedulingProblem getProblem() { return problem; }
     public List<PrecedenceLink> getPrecedenceLinks() { return precedenceLinks; }
-    public List<MaterialNeed> getMaterialNeeds() { return materialNeeds; }
     public List<BlockOnline> getBlocks() { return blocks; }
     public List<TaskAssignment> getTasks() { return tasks; }
     public HardMediumSoftLongScore getScore() { return score; }
     public void setScore(HardMediumSoftLongScore score) { this.score = score; }
+
+    public List<AppliedChange> appliedChanges() { return appliedChanges; }
+
+    /**
+     * Switches to a recompiled problem after a change. Only for problem changes, which have told the score director
+     * about every task's new problem already.
+     */
+    public void replaceProblem(SchedulingProblem newProblem, List<AppliedChange> changes) {
+        if (newProblem.taskCount() != problem.taskCount() || newProblem.blockCount() != problem.blockCount()) {
+            throw new IllegalArgumentException("a change may not add or remove tasks or blocks");
+        }
+        this.problem = newProblem;
+        this.appliedChanges = List.copyOf(changes);
+    }
 
     ActivityListSearch search() { return search; }
     void search(ActivityListSearch search) { this.search = search; }

@@ -5,7 +5,11 @@ import java.util.Objects;
 
 import io.timetocompute.scheduler.problem.SchedulingProblem;
 
-/** One pool on one day: the key that crew demands are summed by. Equal by pool and day. */
+/**
+ * One pool on one day: the key that crew demands are summed by. Equal by pool, day and problem: after a change
+ * recompiles the problem (a pool's headcount may have changed), demands group under new keys that read the new
+ * capacity.
+ */
 public final class PoolDay {
 
     private final SchedulingProblem problem;
@@ -26,12 +30,12 @@ public final class PoolDay {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PoolDay that && pool == that.pool && day == that.day;
+        return other instanceof PoolDay that && pool == that.pool && day == that.day && problem == that.problem;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pool, day);
+        return Objects.hash(pool, day, System.identityHashCode(problem));
     }
 
     @Override

@@ -79,12 +79,12 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     }
 
     Constraint materialNotReceived(ConstraintFactory factory) {
-        return factory.forEach(MaterialNeed.class)
-                .join(TaskAssignment.class, equal(MaterialNeed::task, TaskAssignment::getIndex))
-                .filter((need, task) -> !task.isPinned() && task.getStart() < need.readyDay())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (need, task) -> need.readyDay() - task.getStart())
-                .justifyWith((need, task, score) -> new Justifications.MaterialNotReady(need.taskId(),
-                        need.shipmentId(), task.getProblem().date(need.readyDay()), need.readyDay() - task.getStart()))
+        return factory.forEach(TaskAssignment.class)
+                .filter(task -> !task.isPinned() && task.daysBeforeMaterialReady() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, TaskAssignment::daysBeforeMaterialReady)
+                .justifyWith((task, score) -> new Justifications.MaterialNotReady(task.getId(),
+                        task.lastMaterialShipmentId(), task.getProblem().date(task.latestMaterialReadyDay()),
+                        task.daysBeforeMaterialReady()))
                 .asConstraint(MATERIAL);
     }
 

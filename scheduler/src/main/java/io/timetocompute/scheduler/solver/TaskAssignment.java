@@ -93,6 +93,43 @@ public class TaskAssignment {
         return start < release ? release - start : 0;
     }
 
+    /** @return days this task starts before its last shipment is received (0 when it does not) */
+    public int daysBeforeMaterialReady() {
+        int ready = latestMaterialReadyDay();
+        return start < ready ? ready - start : 0;
+    }
+
+    /** @return the shipment received last among those this task needs, or null if it needs none */
+    public String lastMaterialShipmentId() {
+        int[] materials = problem.materials(index);
+        int[] ready = problem.materialReadyDays(index);
+        int last = -1;
+        for (int k = 0; k < materials.length; k++) {
+            if (last < 0 || ready[k] > ready[last]) {
+                last = k;
+            }
+        }
+        return last < 0 ? null : problem.shipmentId(materials[last]);
+    }
+
+    public int latestMaterialReadyDay() {
+        int latest = Integer.MIN_VALUE;
+        for (int ready : problem.materialReadyDays(index)) {
+            latest = Math.max(latest, ready);
+        }
+        return latest;
+    }
+
+    /**
+     * Points this task at a recompiled problem after a change (a shipment's new date, a pool's new headcount, work
+     * that started): the task's own facts come from the problem, so constraints see the change once the score
+     * director is told about this property change.
+     */
+    public void rebind(SchedulingProblem newProblem) {
+        this.problem = newProblem;
+        this.pinned = newProblem.pinned(index);
+    }
+
     /** @return days by which energization finishes before power is available (0 when it does not) */
     public int daysBeforePower() {
         int powerDay = problem.powerDay(index);

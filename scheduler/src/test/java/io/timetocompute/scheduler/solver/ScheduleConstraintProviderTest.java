@@ -63,13 +63,12 @@ class ScheduleConstraintProviderTest {
     @Test
     void startingBeforeTheShipmentIsReceivedIsPenalized() {
         SchedulingProblem problem = twoHalls();
-        MaterialNeed transformer = new PlanningSchedule(problem).getMaterialNeeds().get(0);
         // arrives day 20, two receiving days: ready on day 22
         verifier.verifyThat(ScheduleConstraintProvider::materialNotReceived)
-                .given(transformer, at(problem, "H1-ENERGIZE", 20, 0))
+                .given(at(problem, "H1-ENERGIZE", 20, 0))
                 .penalizesBy(2);
         verifier.verifyThat(ScheduleConstraintProvider::materialNotReceived)
-                .given(transformer, at(problem, "H1-ENERGIZE", 22, 0))
+                .given(at(problem, "H1-ENERGIZE", 22, 0))
                 .penalizesBy(0);
     }
 

@@ -1,0 +1,186 @@
+package io.timetocompute.scheduler.replanning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.problem.ProblemCompiler;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
+import io.timetocompute.scheduler.solver.AppliedChange;
+import io.timetocompute.scheduler.solver.PlanningSchedule;
+import io.timetocompute.scheduler.solver.PortfolioSolver;
+import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
+
+/**
+ * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
+ * the portfolio, then handed to the live solver as problem changes: its first step repairs the schedule at once and
+ * later steps keep improving it. Best schedules are projected on a publisher thread, bursts coalesced, and a
+ * publication is made only when a compute block's projected date actually changes (and once at the start).
+ */
+public final class ReplanningService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplanningService.class);
+
+    /** A block's projected online date moved. */
+    public record BlockDateChange(String siteId, String blockId, double itMw, LocalDate oldDate, LocalDate newDate,
+            long deltaDays, List<AppliedChange> causes) {
+    }
+
+    /**
+     * @param version counts publications from 1
+     * @param changes the blocks whose date moved since the last publication (every block in the first one)
+     * @param newlyApplied the changes the solver took in since the last publication; empty when the solver found a
+     *        better schedule by itself
+     */
+    public record Publication(long version, Instant publishedAt, ScheduleProjection projection,
+            List<BlockDateChange> changes, List<AppliedChange> newlyApplied) {
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        void published(Publication publication);
+    }
+
+    private final Listener listener;
+    private final Duration coalesceWindow;
+    private final Solver<PlanningSchedule> solver;
+    private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
+            runnable -> daemon(runnable, "ttc-solver"));
+    private final ScheduledExecutorService publisherThread = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "ttc-publisher"));
+    private final AtomicReference<PlanningSchedule> latestBest = new AtomicReference<>();
+    private final AtomicBoolean publishPending = new AtomicBoolean();
+    private final CountDownLatch solving = new CountDownLatch(1);
+
+    private Portfolio portfolio;
+    private final PlanningSchedule initial;
+    // publisher thread only
+    private final Map<String, LocalDate> publishedDates = new HashMap<>();
+    private int attributedChanges;
+    private long version;
+    private volatile Publication latest;
+
+    /**
+     * @param coalesceWindow how long to wait after a new best schedule for more before publishing
+     */
+    public ReplanningService(Portfolio portfolio, Listener listener, Duration coalesceWindow, long seed) {
+        this.portfolio = portfolio;
+        this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
+        this.listener = listener;
+        this.coalesceWindow = coalesceWindow;
+        this.solver = SolverFactory.<PlanningSchedule>create(ScheduleSolverFactory.config(null, seed).withDaemon(true))
+                .buildSolver();
+        solver.addEventListener(event -> {
+            solving.countDown();
+            latestBest.set(event.getNewBestSolution());
+            if (publishPending.compareAndSet(false, true)) {
+                publisherThread.schedule(this::publish, coalesceWindow.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Starts solving and returns once the first schedule exists. */
+    public ReplanningService start() throws InterruptedException {
+        solverThread.submit(() -> {
+            try {
+                solver.solve(initial);
+            } catch (RuntimeException e) {
+                LOG.error("the solver stopped", e);
+            }
+        });
+        solving.await();
+        return this;
+    }
+
+    /**
+     * Applies a change: validated at once against the current portfolio, then handed to the solver.
+     *
+     * @throws InvalidChangeException if the change cannot apply; nothing changes then
+     */
+    public synchronized void submit(PortfolioChange change) {
+        portfolio = change.prepare(portfolio);
+        solver.addProblemChange(change);
+    }
+
+    /** @return the portfolio with every accepted change applied */
+    public synchronized Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public Optional<Publication> latestPublication() {
+        return Optional.ofNullable(latest);
+    }
+
+    private void publish() {
+        publishPending.set(false);
+        PlanningSchedule best = latestBest.getAndSet(null);
+        if (best == null) {
+            return;
+        }
+        try {
+            ScheduleProjection projection = PortfolioSolver.project(best);
+            List<AppliedChange> applied = best.appliedChanges();
+            List<AppliedChange> newlyApplied = List.copyOf(applied.subList(Math.min(attributedChanges,
+                    applied.size()), applied.size()));
+            List<BlockDateChange> changes = new ArrayList<>();
+            for (BlockProjection block : projection.blocks()) {
+                LocalDate before = publishedDates.get(block.blockId());
+                if (before == null || !before.equals(block.onlineDate())) {
+                    changes.add(new BlockDateChange(block.siteId(), block.blockId(), block.itMw(), before,
+                            block.onlineDate(), before == null ? 0 : ChronoUnit.DAYS.between(before,
+                            block.onlineDate()), newlyApplied));
+                }
+            }
+            attributedChanges = applied.size();
+            if (changes.isEmpty() && version > 0) {
+                // Nothing anyone reads moved.
+                return;
+            }
+            changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
+            latest = new Publication(++version, Instant.now(), projection, List.copyOf(changes), newlyApplied);
+            listener.published(latest);
+        } catch (RuntimeException e) {
+            LOG.error("publishing a projection failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        solver.terminateEarly();
+        solverThread.shutdown();
+        publisherThread.shutdown();
+        try {
+            solverThread.awaitTermination(10, TimeUnit.SECONDS);
+            publisherThread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,131 @@
+package io.timetocompute.scheduler.replanning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.timetocompute.scheduler.IndependentScheduleChecker;
+import io.timetocompute.scheduler.TestPortfolios;
+import io.timetocompute.scheduler.portfolio.CapacityAdjustment;
+import io.timetocompute.scheduler.portfolio.TaskStatus;
+import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
+import io.timetocompute.scheduler.replanning.ReplanningService.BlockDateChange;
+import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.solver.AppliedChange;
+
+class ReplanningServiceTest {
+
+    private static final LocalDate DAY0 = TestPortfolios.DATA_DATE;
+
+    private final List<Publication> publications = new CopyOnWriteArrayList<>();
+    private ReplanningService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private ReplanningService started() throws InterruptedException {
+        service = new ReplanningService(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(100), 1)
+                .start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
+        return service;
+    }
+
+    private Map<String, LocalDate> latestDates() {
+        return service.latestPublication().orElseThrow().projection().blocks().stream()
+                .collect(Collectors.toMap(BlockProjection::blockId, BlockProjection::onlineDate));
+    }
+
+    @Test
+    void theFirstPublicationProjectsEveryBlock() throws InterruptedException {
+        started();
+        Publication first = publications.get(0);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.changes()).extracting(BlockDateChange::blockId)
+                .containsExactlyInAnyOrder("A-H1", "A-H2", "B-H1");
+    }
+
+    @Test
+    void aShipmentDelayMovesOnlyTheBlockThatWaitsForItAndNamesTheEvent() throws InterruptedException {
+        started();
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(47)));
+        Map<String, LocalDate> before = latestDates();
+
+        service.submit(new ShipmentEtaChange("evt-1", Instant.now(), "A-XFMR", DAY0.plusDays(70), "port congestion"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(77)));
+        BlockDateChange moved = publications.stream().flatMap(p -> p.changes().stream())
+                .filter(change -> change.blockId().equals("A-H1") && change.newDate().equals(DAY0.plusDays(77)))
+                .findFirst().orElseThrow();
+        assertThat(moved.deltaDays()).isEqualTo(30);
+        assertThat(moved.causes()).extracting(AppliedChange::eventId).containsExactly("evt-1");
+        assertThat(latestDates().get("A-H2")).isEqualTo(before.get("A-H2"));
+        assertThat(latestDates().get("B-H1")).isEqualTo(before.get("B-H1"));
+        assertThat(IndependentScheduleChecker.violations(service.portfolio(),
+                service.latestPublication().orElseThrow().projection())).isEmpty();
+    }
+
+    @Test
+    void anInvalidChangeIsRefusedAndChangesNothing() throws InterruptedException {
+        started();
+        var before = service.portfolio();
+
+        assertThatThrownBy(() -> service.submit(
+                new ShipmentEtaChange("evt-bad", Instant.now(), "NO-SUCH-SHIPMENT", DAY0.plusDays(5), null)))
+                .isInstanceOf(InvalidChangeException.class).hasMessageContaining("NO-SUCH-SHIPMENT");
+        assertThatThrownBy(() -> service.submit(new PoolCapacityChange("evt-bad-2", Instant.now(), "A-ELEC",
+                new CapacityAdjustment(DAY0.plusDays(9), DAY0.plusDays(3), 5, null, "typo"))))
+                .isInstanceOf(InvalidChangeException.class).hasMessageContaining("before it starts");
+
+        assertThat(service.portfolio()).isSameAs(before);
+    }
+
+    @Test
+    void aBurstOfChangesEndsInTheLastStateWithEveryEventAccountedForOnce() throws InterruptedException {
+        started();
+        for (int i = 1; i <= 10; i++) {
+            service.submit(new ShipmentEtaChange("burst-" + i, Instant.now(), "B-XFMR", DAY0.plusDays(50 + 3 * i),
+                    null));
+        }
+        // B-XFMR last at day 80, +2 receiving, 5 days of energization: online on day 87
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("B-H1").equals(DAY0.plusDays(87)));
+        List<String> attributed = publications.stream().flatMap(p -> p.newlyApplied().stream())
+                .map(AppliedChange::eventId).toList();
+        assertThat(attributed).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(publications.stream()
+                .flatMap(p -> p.newlyApplied().stream()).map(AppliedChange::eventId).toList())
+                .containsAll(List.of("burst-1", "burst-10")));
+        assertThat(publications.size()).isLessThan(12);
+    }
+
+    @Test
+    void reportedProgressIsPinnedAndMovesTheDataDate() throws InterruptedException {
+        started();
+        service.submit(TaskProgressChange.started("evt-start", Instant.now(), "A-PREP", DAY0.plusDays(3), null));
+
+        assertThat(service.portfolio().dataDate()).isEqualTo(DAY0.plusDays(3));
+        assertThat(service.portfolio().tasks().stream().filter(t -> t.id().equals("A-PREP")).findFirst()
+                .orElseThrow().progress().status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var tasks = service.latestPublication().orElseThrow().projection().tasks().stream()
+                    .collect(Collectors.toMap(t -> t.id(), Function.identity()));
+            assertThat(tasks.get("A-PREP").status()).isEqualTo("IN_PROGRESS");
+            assertThat(tasks.get("A-PREP").start()).isEqualTo(DAY0.plusDays(3));
+        });
+    }
+}
