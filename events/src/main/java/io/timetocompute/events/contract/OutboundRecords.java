@@ -1,0 +1,35 @@
+package io.timetocompute.events.contract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.timetocompute.scheduler.projection.ScheduleProjection.PathStep;
+
+/** The JSON {@code data} of the records the service publishes. */
+public final class OutboundRecords {
+
+    private OutboundRecords() {
+    }
+
+    /**
+     * On {@link Topics#PROJECTIONS} (compacted, key {@code siteId/blockId}): the latest projected online date of a
+     * block.
+     *
+     * @param eventIds the events that moved it in this publication (empty: the solver found a better schedule)
+     */
+    public record BlockProjection(String siteId, String siteName, String blockId, String blockName, double itMw,
+            LocalDate onlineDate, LocalDate contractDate, int daysLate, List<PathStep> drivingPath,
+            List<String> eventIds, long version, Instant publishedAt) {
+    }
+
+    /**
+     * On {@link Topics#TIMELINE} (key {@code siteId/blockId}): one change of a block's projected online date, the
+     * executives' feed.
+     *
+     * @param cause what moved it, in words; "re-optimization" when no event did
+     */
+    public record DateChanged(String siteId, String blockId, double itMw, LocalDate oldDate, LocalDate newDate,
+            long deltaDays, String cause, List<String> eventIds, long version, Instant publishedAt) {
+    }
+}

@@ -1,0 +1,82 @@
+package io.timetocompute.events.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import io.timetocompute.events.contract.Topics;
+import io.timetocompute.events.inbound.InvalidEventException;
+
+/**
+ * Topics and error handling. Invalid events go straight to the dead-letter topic with the reason in the
+ * {@code kafka_dlt-exception-message} header; other failures (a store briefly down) are retried first, then
+ * dead-lettered too, so the consumer always moves on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventsKafkaConfiguration {
+
+    static final int INBOUND_PARTITIONS = 3;
+    /** Dead letters carry why they were refused in this header. */
+    public static final String REASON_HEADER = "ttc_reason";
+
+    @Bean
+    NewTopic supplyTopic() {
+        return TopicBuilder.name(Topics.SUPPLY).partitions(INBOUND_PARTITIONS).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic laborTopic() {
+        return TopicBuilder.name(Topics.LABOR).partitions(INBOUND_PARTITIONS).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic progressTopic() {
+        return TopicBuilder.name(Topics.PROGRESS).partitions(INBOUND_PARTITIONS).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic projectionsTopic() {
+        return TopicBuilder.name(Topics.PROJECTIONS).partitions(1).replicas(1).compact().build();
+    }
+
+    @Bean
+    NewTopic timelineTopic() {
+        return TopicBuilder.name(Topics.TIMELINE).partitions(1).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic() {
+        return TopicBuilder.name(Topics.DEAD_LETTERS).partitions(1).replicas(1).build();
+    }
+
+    @Bean
+    DefaultErrorHandler eventErrorHandler(KafkaOperations<Object, Object> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.DEAD_LETTERS, -1));
+        // The reason alone, without the listener-invocation wrapper that the standard exception header carries.
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
+                new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    private static String reason(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && !(cause instanceof InvalidEventException)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,74 @@
+package io.timetocompute.events.kafka;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.timetocompute.events.contract.EventTypes;
+import io.timetocompute.events.contract.OutboundRecords;
+import io.timetocompute.events.contract.Topics;
+import io.timetocompute.scheduler.portfolio.PortfolioJson;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.solver.AppliedChange;
+
+/**
+ * Publishes what the re-planning service decided: the latest projection of every block whose date moved (compacted
+ * topic) and one timeline record per moved date, naming its cause. Records are CloudEvents in binary content mode.
+ */
+public final class ProjectionPublisher implements ReplanningService.Listener {
+
+    static final URI SOURCE = URI.create("/ttc/replanner");
+
+    private final KafkaTemplate<String, byte[]> template;
+
+    public ProjectionPublisher(KafkaTemplate<String, byte[]> template) {
+        this.template = template;
+    }
+
+    @Override
+    public void published(ReplanningService.Publication publication) {
+        Map<String, ScheduleProjection.BlockProjection> blocks = publication.projection().blocks().stream()
+                .collect(Collectors.toMap(ScheduleProjection.BlockProjection::blockId, Function.identity()));
+        for (ReplanningService.BlockDateChange change : publication.changes()) {
+            ScheduleProjection.BlockProjection block = blocks.get(change.blockId());
+            List<String> eventIds = change.causes().stream().map(AppliedChange::eventId).toList();
+            String key = change.siteId() + "/" + change.blockId();
+            send(Topics.PROJECTIONS, key, EventTypes.BLOCK_PROJECTION, publication, new OutboundRecords.BlockProjection(
+                    block.siteId(), block.siteName(), block.blockId(), block.blockName(), block.itMw(),
+                    block.onlineDate(), block.contractDate(), block.daysLate(), block.drivingPath(), eventIds,
+                    publication.version(), publication.publishedAt()));
+            if (change.oldDate() != null) {
+                String cause = change.causes().isEmpty() ? "re-optimization"
+                        : change.causes().stream().map(AppliedChange::description).collect(Collectors.joining("; "));
+                send(Topics.TIMELINE, key, EventTypes.DATE_CHANGED, publication, new OutboundRecords.DateChanged(
+                        change.siteId(), change.blockId(), change.itMw(), change.oldDate(), change.newDate(),
+                        change.deltaDays(), cause, eventIds, publication.version(), publication.publishedAt()));
+            }
+        }
+        template.flush();
+    }
+
+    private void send(String topic, String key, String type, ReplanningService.Publication publication, Object data) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(type + ":" + key + ":" + publication.version())
+                .withType(type)
+                .withSource(SOURCE)
+                .withSubject(key)
+                .withTime(publication.publishedAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(PortfolioJson.toJson(data).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(event);
+        template.send(record);
+    }
+}

@@ -1,0 +1,35 @@
+package io.timetocompute.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.InMemoryProcessedEvents;
+import io.timetocompute.events.inbound.ProcessedEvents;
+import io.timetocompute.events.kafka.ProjectionPublisher;
+import io.timetocompute.scheduler.TestPortfolios;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+
+/** The events module wired as the service wires it, on the two-site test portfolio and an in-memory store. */
+@SpringBootApplication
+public class EventsTestApplication {
+
+    @Bean
+    ProcessedEvents processedEvents() {
+        return new InMemoryProcessedEvents();
+    }
+
+    @Bean(destroyMethod = "close")
+    ReplanningService replanningService(KafkaTemplate<String, byte[]> template) throws InterruptedException {
+        return new ReplanningService(TestPortfolios.twoSites(), new ProjectionPublisher(template),
+                Duration.ofMillis(100), 1).start();
+    }
+
+    @Bean
+    EventProcessor eventProcessor(ReplanningService service, ProcessedEvents processedEvents) {
+        return new EventProcessor(service, processedEvents);
+    }
+}
