@@ -1,0 +1,81 @@
+package io.timetocompute.events.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.timetocompute.events.contract.EventTypes;
+import io.timetocompute.events.contract.Suppliers;
+import io.timetocompute.scheduler.TestPortfolios;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+
+class EventProcessorTest {
+
+    private static final String NORTHGATE = Suppliers.sourceOf("Northgate");
+
+    private ReplanningService service;
+    private EventProcessor processor;
+    private final InMemoryProcessedEvents processed = new InMemoryProcessedEvents();
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        service = new ReplanningService(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), 1)
+                .start();
+        processor = new EventProcessor(service, processed);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private static InboundEvent eta(String id, Instant time, String date) {
+        return new InboundEvent(id, EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE, null, time,
+                ("{\"shipmentId\":\"A-XFMR\",\"newDate\":\"" + date + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String promisedDate() {
+        return service.portfolio().shipments().stream().filter(s -> s.id().equals("A-XFMR")).findFirst()
+                .orElseThrow().promisedDate().toString();
+    }
+
+    @Test
+    void aReplayedEventIsAppliedOnce() {
+        Instant time = Instant.parse("2027-01-10T00:00:00Z");
+        assertThat(processor.process(eta("e1", time, "2027-03-01")).status()).isEqualTo(EventProcessor.Status.APPLIED);
+        var afterFirst = service.portfolio();
+
+        assertThat(processor.process(eta("e1", time, "2027-03-01")).status())
+                .isEqualTo(EventProcessor.Status.DUPLICATE);
+        assertThat(service.portfolio()).isSameAs(afterFirst);
+    }
+
+    @Test
+    void anOlderEventDoesNotOverwriteANewerOne() {
+        processor.process(eta("newer", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01"));
+
+        EventProcessor.Outcome outcome = processor.process(eta("older", Instant.parse("2027-01-09T00:00:00Z"),
+                "2027-02-01"));
+
+        assertThat(outcome.status()).isEqualTo(EventProcessor.Status.STALE);
+        assertThat(promisedDate()).isEqualTo("2027-03-01");
+        assertThat(processed.contains("older")).isTrue();
+    }
+
+    @Test
+    void aRejectedEventIsRecordedSoThatAReplayIsNotDeadLetteredTwice() {
+        InboundEvent bad = new InboundEvent("bad-1", EventTypes.TASK_STARTED, "/field/a", null,
+                Instant.parse("2027-01-10T00:00:00Z"),
+                "{\"taskId\":\"GHOST\",\"startedOn\":\"2027-01-05\"}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> processor.process(bad)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("unknown task GHOST");
+        assertThat(processor.process(bad).status()).isEqualTo(EventProcessor.Status.DUPLICATE);
+    }
+}
