@@ -1,0 +1,27 @@
+package io.timetocompute.api.planning;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What the service plans.
+ *
+ * @param portfolioFile a portfolio JSON file (docs/portfolio-format.md); when absent, the demo portfolio
+ * @param demoTasks the size of the demo portfolio
+ * @param demoSeed the seed of the demo portfolio
+ * @param coalesceWindow how long to gather a burst of new schedules before publishing
+ * @param solverSeed the solver's random seed
+ */
+@ConfigurationProperties("ttc.planning")
+public record PlanningProperties(Path portfolioFile, Integer demoTasks, Long demoSeed, Duration coalesceWindow,
+        Long solverSeed) {
+
+    public PlanningProperties {
+        demoTasks = demoTasks == null ? 1000 : demoTasks;
+        demoSeed = demoSeed == null ? 42L : demoSeed;
+        coalesceWindow = coalesceWindow == null ? Duration.ofMillis(200) : coalesceWindow;
+        solverSeed = solverSeed == null ? 1L : solverSeed;
+    }
+}

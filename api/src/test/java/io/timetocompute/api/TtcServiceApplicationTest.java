@@ -1,0 +1,57 @@
+package io.timetocompute.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import io.timetocompute.events.contract.Topics;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+
+/** The service starts on the demo portfolio and publishes a projection of every compute block. */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ttc.planning.demo-tasks=300"})
+@EmbeddedKafka(partitions = 1)
+class TtcServiceApplicationTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    Portfolio portfolio;
+
+    @Test
+    void publishesTheDemoPortfoliosProjections() {
+        Set<String> expected = new HashSet<>();
+        portfolio.sites().forEach(site -> site.computeBlocks()
+                .forEach(block -> expected.add(site.id() + "/" + block.id())));
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "projections-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        Set<String> seen = new HashSet<>();
+        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.PROJECTIONS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.key()));
+                return seen.containsAll(expected);
+            });
+        }
+        assertThat(seen).containsAll(expected).isNotEmpty();
+    }
+}
