@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.timetocompute.events.inbound.EventProcessor;
-import io.timetocompute.events.inbound.InMemoryProcessedEvents;
-import io.timetocompute.events.inbound.ProcessedEvents;
+import io.timetocompute.events.inbound.InMemoryEventLog;
+import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.replanning.ReplanningService;
@@ -18,8 +18,8 @@ import io.timetocompute.scheduler.replanning.ReplanningService;
 public class EventsTestApplication {
 
     @Bean
-    ProcessedEvents processedEvents() {
-        return new InMemoryProcessedEvents();
+    EventLog eventLog() {
+        return new InMemoryEventLog();
     }
 
     @Bean(destroyMethod = "close")
@@ -29,7 +29,7 @@ public class EventsTestApplication {
     }
 
     @Bean
-    EventProcessor eventProcessor(ReplanningService service, ProcessedEvents processedEvents) {
-        return new EventProcessor(service, processedEvents);
+    EventProcessor eventProcessor(ReplanningService service, EventLog eventLog) {
+        return new EventProcessor(service, eventLog);
     }
 }

@@ -1,15 +1,22 @@
 package io.timetocompute.api.planning;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.timetocompute.api.store.MongoEventLog;
+
 import io.timetocompute.events.inbound.EventProcessor;
-import io.timetocompute.events.inbound.InMemoryProcessedEvents;
-import io.timetocompute.events.inbound.ProcessedEvents;
+import io.timetocompute.events.inbound.InMemoryEventLog;
+import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -17,8 +24,7 @@ import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.replanning.ReplanningService;
 
 /**
- * One portfolio, one live re-planning service, and the event processor in front of it. Processed event ids are
- * kept in memory for now; the durable store comes with the MongoDB persistence.
+ * One portfolio, one live re-planning service, and the event processor in front of it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlanningProperties.class)
@@ -44,13 +50,18 @@ class PlanningConfiguration {
                 properties.solverSeed()).start();
     }
 
+    /** MongoDB when a URI is configured; otherwise in memory, which forgets on restart. */
     @Bean
-    ProcessedEvents processedEvents() {
-        return new InMemoryProcessedEvents();
+    EventLog eventLog(Environment environment, ObjectProvider<MongoTemplate> mongo) {
+        if (environment.containsProperty("spring.mongodb.uri")) {
+            return new MongoEventLog(mongo.getObject(), Clock.systemUTC());
+        }
+        LOG.warn("no spring.mongodb.uri: the event log is kept in memory and forgotten on restart");
+        return new InMemoryEventLog();
     }
 
     @Bean
-    EventProcessor eventProcessor(ReplanningService service, ProcessedEvents processedEvents) {
-        return new EventProcessor(service, processedEvents);
+    EventProcessor eventProcessor(ReplanningService service, EventLog eventLog) {
+        return new EventProcessor(service, eventLog);
     }
 }

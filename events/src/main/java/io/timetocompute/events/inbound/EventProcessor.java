@@ -21,19 +21,19 @@ public final class EventProcessor {
     }
 
     private final ReplanningService service;
-    private final ProcessedEvents processed;
+    private final EventLog log;
     private final EventTranslator translator = new EventTranslator();
 
-    public EventProcessor(ReplanningService service, ProcessedEvents processed) {
+    public EventProcessor(ReplanningService service, EventLog log) {
         this.service = service;
-        this.processed = processed;
+        this.log = log;
     }
 
     /**
      * @throws InvalidEventException if the event cannot be applied; the message is the reason
      */
     public synchronized Outcome process(InboundEvent event) {
-        if (event.id() != null && processed.contains(event.id())) {
+        if (event.id() != null && log.contains(event.id())) {
             return new Outcome(Status.DUPLICATE, "event " + event.id() + " was already processed");
         }
         PortfolioChange change;
@@ -47,7 +47,7 @@ public final class EventProcessor {
             return record(event, Status.RECORDED, "recorded; no change to the plan");
         }
         String entity = EventTranslator.entityKey(event.type(), change);
-        Optional<Instant> newest = processed.lastApplied(entity);
+        Optional<Instant> newest = log.lastApplied(entity);
         if (newest.isPresent() && event.time().isBefore(newest.get())) {
             return record(event, Status.STALE, "older than the newest event applied to " + entity + " ("
                     + newest.get() + "); recorded, not applied");
@@ -58,18 +58,18 @@ public final class EventProcessor {
             reject(event, e.getMessage());
             throw new InvalidEventException(e.getMessage(), e);
         }
-        processed.applied(entity, event.time());
+        log.applied(entity, event.time());
         return record(event, Status.APPLIED, change.description());
     }
 
     private Outcome record(InboundEvent event, Status status, String detail) {
-        processed.record(event.id(), status.name(), detail);
+        log.record(event, status.name(), detail);
         return new Outcome(status, detail);
     }
 
     private void reject(InboundEvent event, String reason) {
         if (event.id() != null && !event.id().isBlank()) {
-            processed.record(event.id(), Status.REJECTED.name(), reason);
+            log.record(event, Status.REJECTED.name(), reason);
         }
     }
 }

@@ -22,7 +22,7 @@ class EventProcessorTest {
 
     private ReplanningService service;
     private EventProcessor processor;
-    private final InMemoryProcessedEvents processed = new InMemoryProcessedEvents();
+    private final InMemoryEventLog processed = new InMemoryEventLog();
 
     @BeforeEach
     void start() throws InterruptedException {

@@ -41,7 +41,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.contract.Topics;
-import io.timetocompute.events.inbound.ProcessedEvents;
+import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 
@@ -66,7 +66,7 @@ class EventPipelineTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    ProcessedEvents processedEvents;
+    EventLog eventLog;
 
     private Producer<String, byte[]> producer;
     private Consumer<String, byte[]> consumer;
@@ -169,7 +169,7 @@ class EventPipelineTest {
         // 50 - 45 = 5 civil workers instead of the 10 site prep needs: it waits for the storm to pass (day 31)
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return processedEvents.contains(id) && DAY0.plusDays(31 + 10 + 20)
+            return eventLog.contains(id) && DAY0.plusDays(31 + 10 + 20)
                     .equals(latestOnline(seen, "A/A-H2"));
         });
         long applications = records(seen, Topics.TIMELINE).stream().map(EventPipelineTest::json)

@@ -5,15 +5,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link ProcessedEvents} for tests and for running without a store. */
-public final class InMemoryProcessedEvents implements ProcessedEvents {
+/** {@link EventLog} for tests and for running without a store. */
+public final class InMemoryEventLog implements EventLog {
 
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
 
     @Override
-    public boolean record(String eventId, String status, String detail) {
-        return outcomes.putIfAbsent(eventId, status) == null;
+    public boolean record(InboundEvent event, String status, String detail) {
+        return outcomes.putIfAbsent(event.id(), status) == null;
+    }
+
+    @Override
+    public boolean contains(String eventId) {
+        return outcomes.containsKey(eventId);
     }
 
     @Override
@@ -24,10 +29,5 @@ public final class InMemoryProcessedEvents implements ProcessedEvents {
     @Override
     public void applied(String entityKey, Instant eventTime) {
         lastApplied.merge(entityKey, eventTime, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    @Override
-    public boolean contains(String eventId) {
-        return outcomes.containsKey(eventId);
     }
 }

@@ -1,0 +1,26 @@
+package io.timetocompute.events.inbound;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every inbound event with what became of it (for audit and replay), and the newest event time applied per entity,
+ * so that a replayed event is not applied twice and an older event does not overwrite newer state. The service
+ * keeps it in MongoDB; an event must be recorded durably before its Kafka offset is committed.
+ */
+public interface EventLog {
+
+    /**
+     * Records the event and its outcome.
+     *
+     * @return false if an event with the same id was already recorded (nothing is changed then)
+     */
+    boolean record(InboundEvent event, String status, String detail);
+
+    boolean contains(String eventId);
+
+    /** @return the newest event time applied for the entity (e.g. {@code shipment:SHP-1}) */
+    Optional<Instant> lastApplied(String entityKey);
+
+    void applied(String entityKey, Instant eventTime);
+}
