@@ -50,10 +50,14 @@ class PlanningConfiguration {
                 properties.solverSeed()).start();
     }
 
-    /** MongoDB when a URI is configured; otherwise in memory, which forgets on restart. */
+    /**
+     * MongoDB when one is configured ({@code spring.mongodb.uri}, or {@code ttc.store=mongodb} with a connection
+     * from elsewhere); otherwise in memory, which forgets on restart.
+     */
     @Bean
     EventLog eventLog(Environment environment, ObjectProvider<MongoTemplate> mongo) {
-        if (environment.containsProperty("spring.mongodb.uri")) {
+        if (environment.containsProperty("spring.mongodb.uri")
+                || "mongodb".equals(environment.getProperty("ttc.store"))) {
             return new MongoEventLog(mongo.getObject(), Clock.systemUTC());
         }
         LOG.warn("no spring.mongodb.uri: the event log is kept in memory and forgotten on restart");
