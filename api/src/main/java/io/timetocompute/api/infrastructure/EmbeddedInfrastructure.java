@@ -1,0 +1,38 @@
+package io.timetocompute.api.infrastructure;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts what the service needs but was not given: a Kafka broker on localhost:9092 when no
+ * {@code spring.kafka.bootstrap-servers} is configured. Its data lives under {@code ttc.data-dir} (default
+ * {@code ./ttc-data}). The broker is registered as the context's first singleton, so it stops after everything that
+ * uses it.
+ */
+public final class EmbeddedInfrastructure implements ApplicationListener<ApplicationPreparedEvent> {
+
+    static final String DATA_DIR = "ttc.data-dir";
+    static final String KAFKA_PORT = "ttc.kafka.embedded-port";
+
+    @Override
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR, "ttc-data"));
+        Map<String, Object> provided = new HashMap<>();
+        if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
+            int port = environment.getProperty(KAFKA_PORT, Integer.class, 9092);
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), port);
+            event.getApplicationContext().getBeanFactory().registerSingleton("embeddedKafkaBroker", broker);
+            provided.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        }
+        if (!provided.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("ttc-embedded-infrastructure", provided));
+        }
+    }
+}
