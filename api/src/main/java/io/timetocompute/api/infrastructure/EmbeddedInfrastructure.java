@@ -11,14 +11,15 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts what the service needs but was not given: a Kafka broker on localhost:9092 when no
- * {@code spring.kafka.bootstrap-servers} is configured. Its data lives under {@code ttc.data-dir} (default
- * {@code ./ttc-data}). The broker is registered as the context's first singleton, so it stops after everything that
- * uses it.
+ * {@code spring.kafka.bootstrap-servers} is configured, and a MongoDB-compatible store on localhost:27017 when no
+ * {@code spring.mongodb.uri} is. Their data lives under {@code ttc.data-dir} (default {@code ./ttc-data}). Both are
+ * registered as the context's first singletons, so they stop after everything that uses them.
  */
 public final class EmbeddedInfrastructure implements ApplicationListener<ApplicationPreparedEvent> {
 
     static final String DATA_DIR = "ttc.data-dir";
     static final String KAFKA_PORT = "ttc.kafka.embedded-port";
+    static final String MONGO_PORT = "ttc.mongodb.embedded-port";
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -30,6 +31,12 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), port);
             event.getApplicationContext().getBeanFactory().registerSingleton("embeddedKafkaBroker", broker);
             provided.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        }
+        if (!environment.containsProperty("spring.mongodb.uri")) {
+            int port = environment.getProperty(MONGO_PORT, Integer.class, 27017);
+            EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir.resolve("store.mv"), port);
+            event.getApplicationContext().getBeanFactory().registerSingleton("embeddedMongoStore", store);
+            provided.put("spring.mongodb.uri", store.connectionString());
         }
         if (!provided.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("ttc-embedded-infrastructure", provided));

@@ -12,6 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.timetocompute.api.infrastructure.EmbeddedMongoStore;
 import io.timetocompute.api.store.MongoEventLog;
 
 import io.timetocompute.events.inbound.EventProcessor;
@@ -55,10 +56,12 @@ class PlanningConfiguration {
      * from elsewhere); otherwise in memory, which forgets on restart.
      */
     @Bean
-    EventLog eventLog(Environment environment, ObjectProvider<MongoTemplate> mongo) {
+    EventLog eventLog(Environment environment, ObjectProvider<MongoTemplate> mongo,
+            ObjectProvider<EmbeddedMongoStore> embeddedStore) {
         if (environment.containsProperty("spring.mongodb.uri")
                 || "mongodb".equals(environment.getProperty("ttc.store"))) {
-            return new MongoEventLog(mongo.getObject(), Clock.systemUTC());
+            EmbeddedMongoStore store = embeddedStore.getIfAvailable();
+            return new MongoEventLog(mongo.getObject(), Clock.systemUTC(), store == null ? () -> { } : store::commit);
         }
         LOG.warn("no spring.mongodb.uri: the event log is kept in memory and forgotten on restart");
         return new InMemoryEventLog();

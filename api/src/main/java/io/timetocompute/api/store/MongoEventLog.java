@@ -26,10 +26,16 @@ public final class MongoEventLog implements EventLog {
 
     private final MongoTemplate template;
     private final Clock clock;
+    private final Runnable makeDurable;
 
-    public MongoEventLog(MongoTemplate template, Clock clock) {
+    /**
+     * @param makeDurable called after every write, before it returns; for a store whose acknowledged writes are not
+     *        durable yet (the embedded one), and a no-op for MongoDB, whose journaled writes are
+     */
+    public MongoEventLog(MongoTemplate template, Clock clock, Runnable makeDurable) {
         this.template = template;
         this.clock = clock;
+        this.makeDurable = makeDurable;
         template.setWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
@@ -39,6 +45,7 @@ public final class MongoEventLog implements EventLog {
         try {
             template.insert(new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(),
                     event.time(), data, status, detail, clock.instant()));
+            makeDurable.run();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -60,5 +67,6 @@ public final class MongoEventLog implements EventLog {
     public void applied(String entityKey, Instant eventTime) {
         template.upsert(query(where("_id").is(entityKey)), new Update().max("lastApplied", eventTime),
                 EntityVersionDocument.class);
+        makeDurable.run();
     }
 }

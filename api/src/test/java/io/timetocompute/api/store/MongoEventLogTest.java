@@ -32,7 +32,7 @@ class MongoEventLogTest {
         String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
         client = MongoClients.create(uri);
         template = new MongoTemplate(client, "ttc");
-        log = new MongoEventLog(template, Clock.systemUTC());
+        log = new MongoEventLog(template, Clock.systemUTC(), () -> { });
     }
 
     @AfterEach

@@ -1,0 +1,64 @@
+package io.timetocompute.api.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB wire-protocol server in the JVM (mongo-java-server with its H2 file backend) for the run command, so
+ * that the service keeps plain Spring Data MongoDB code and runs unchanged against a real MongoDB. The backend
+ * writes in the background; {@link #commit()} makes everything written so far survive a killed process, and the
+ * event log calls it before an event's Kafka offset can be committed.
+ */
+public final class EmbeddedMongoStore implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+
+    private final H2Backend backend;
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongoStore(H2Backend backend, MongoServer server, String connectionString) {
+        this.backend = backend;
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    public static EmbeddedMongoStore start(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
+        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("localhost", port);
+        String uri = "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc";
+        LOG.info("embedded MongoDB-compatible store on {} in {}", uri, file.toAbsolutePath());
+        return new EmbeddedMongoStore(backend, server, uri);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** Writes everything stored so far to the file: it survives a killed process from then on. */
+    public void commit() {
+        backend.commit();
+    }
+
+    @Override
+    public void destroy() {
+        server.shutdown();
+        backend.close();
+    }
+}
