@@ -2,8 +2,6 @@ package io.timetocompute.api.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.timetocompute.api.FreePorts;
+
 /** The run command's broker is a real Kafka broker whose log survives a restart. */
 class EmbeddedKafkaBrokerTest {
 
@@ -29,7 +29,7 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void aRecordWrittenBeforeARestartIsReadAfterIt() throws Exception {
-        int port = freePortPair();
+        int port = FreePorts.pair();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, port);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
@@ -54,20 +54,5 @@ class EmbeddedKafkaBrokerTest {
         } finally {
             restarted.destroy();
         }
-    }
-
-    /** A port whose successor is free too: the controller listens there. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IOException("no two consecutive free ports");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +25,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.timetocompute.api.FreePorts;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -63,8 +64,8 @@ class KillNineRecoveryTest {
 
     @Test
     void nothingIsLostAndNothingIsRecordedTwice() throws Exception {
-        int kafkaPort = freePortPair();
-        int mongoPort = freePort();
+        int kafkaPort = FreePorts.pair();
+        int mongoPort = FreePorts.one();
         String pool = DemoPortfolioGenerator.generate(DEMO_TASKS, 42).pools().get(0).id();
 
         service = start(kafkaPort, mongoPort, "first");
@@ -158,21 +159,5 @@ class KillNineRecoveryTest {
         throw new AssertionError("port " + port + " not open within " + limit);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (ServerSocket second = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IOException("no two consecutive free ports");
-    }
 }
