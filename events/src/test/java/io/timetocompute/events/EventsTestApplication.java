@@ -25,7 +25,7 @@ public class EventsTestApplication {
     @Bean(destroyMethod = "close")
     ReplanningService replanningService(KafkaTemplate<String, byte[]> template) throws InterruptedException {
         return new ReplanningService(TestPortfolios.twoSites(), new ProjectionPublisher(template),
-                Duration.ofMillis(100), 1).start();
+                Duration.ofMillis(100), Duration.ZERO, 1).start();
     }
 
     @Bean

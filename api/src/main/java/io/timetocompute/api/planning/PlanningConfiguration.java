@@ -48,7 +48,7 @@ class PlanningConfiguration {
     ReplanningService replanningService(Portfolio portfolio, KafkaTemplate<String, byte[]> template,
             PlanningProperties properties) throws InterruptedException {
         return new ReplanningService(portfolio, new ProjectionPublisher(template), properties.coalesceWindow(),
-                properties.solverSeed()).start();
+                properties.reoptimizationInterval(), properties.solverSeed()).start();
     }
 
     /**

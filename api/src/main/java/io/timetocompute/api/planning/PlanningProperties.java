@@ -12,16 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoTasks the size of the demo portfolio
  * @param demoSeed the seed of the demo portfolio
  * @param coalesceWindow how long to gather a burst of new schedules before publishing
+ * @param reoptimizationInterval how long dates that move only because the solver found a better plan wait after the
+ *        last publication (event-caused changes are published at once)
  * @param solverSeed the solver's random seed
  */
 @ConfigurationProperties("ttc.planning")
 public record PlanningProperties(Path portfolioFile, Integer demoTasks, Long demoSeed, Duration coalesceWindow,
-        Long solverSeed) {
+        Duration reoptimizationInterval, Long solverSeed) {
 
     public PlanningProperties {
         demoTasks = demoTasks == null ? 1000 : demoTasks;
         demoSeed = demoSeed == null ? 42L : demoSeed;
         coalesceWindow = coalesceWindow == null ? Duration.ofMillis(200) : coalesceWindow;
+        reoptimizationInterval = reoptimizationInterval == null ? Duration.ofMinutes(1) : reoptimizationInterval;
         solverSeed = solverSeed == null ? 1L : solverSeed;
     }
 }

@@ -26,7 +26,7 @@ class EventProcessorTest {
 
     @BeforeEach
     void start() throws InterruptedException {
-        service = new ReplanningService(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), 1)
+        service = new ReplanningService(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), Duration.ZERO, 1)
                 .start();
         processor = new EventProcessor(service, processed);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +65,7 @@ public final class ReplanningService implements AutoCloseable {
 
     private final Listener listener;
     private final Duration coalesceWindow;
+    private final Duration reoptimizationInterval;
     private final Solver<PlanningSchedule> solver;
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
             runnable -> daemon(runnable, "ttc-solver"));
@@ -79,13 +81,20 @@ public final class ReplanningService implements AutoCloseable {
     private final Map<String, LocalDate> publishedDates = new HashMap<>();
     private int attributedChanges;
     private long version;
+    private Instant lastPublishedAt = Instant.MIN;
+    private ScheduledFuture<?> heldPublication;
     private volatile Publication latest;
 
     /**
      * @param coalesceWindow how long to wait after a new best schedule for more before publishing
+     * @param reoptimizationInterval how long a better schedule that no event caused waits after the last
+     *        publication: dates that move only because the solver found a better plan should not flicker in an
+     *        executive's feed; a change caused by an event is published at once
      */
-    public ReplanningService(Portfolio portfolio, Listener listener, Duration coalesceWindow, long seed) {
+    public ReplanningService(Portfolio portfolio, Listener listener, Duration coalesceWindow,
+            Duration reoptimizationInterval, long seed) {
         this.portfolio = portfolio;
+        this.reoptimizationInterval = reoptimizationInterval;
         this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
         this.listener = listener;
         this.coalesceWindow = coalesceWindow;
@@ -143,6 +152,17 @@ public final class ReplanningService implements AutoCloseable {
             List<AppliedChange> applied = best.appliedChanges();
             List<AppliedChange> newlyApplied = List.copyOf(applied.subList(Math.min(attributedChanges,
                     applied.size()), applied.size()));
+            Instant due = lastPublishedAt.plus(reoptimizationInterval);
+            if (newlyApplied.isEmpty() && version > 0 && Instant.now().isBefore(due)) {
+                // Only the solver's own improvement: hold it until the interval is over. A newer schedule replaces
+                // it, and one caused by an event is published at once through the ordinary path.
+                latestBest.compareAndSet(null, best);
+                if (heldPublication == null || heldPublication.isDone()) {
+                    heldPublication = publisherThread.schedule(this::publish,
+                            Duration.between(Instant.now(), due).toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
             List<BlockDateChange> changes = new ArrayList<>();
             for (BlockProjection block : projection.blocks()) {
                 LocalDate before = publishedDates.get(block.blockId());
@@ -158,7 +178,8 @@ public final class ReplanningService implements AutoCloseable {
                 return;
             }
             changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
-            latest = new Publication(++version, Instant.now(), projection, List.copyOf(changes), newlyApplied);
+            lastPublishedAt = Instant.now();
+            latest = new Publication(++version, lastPublishedAt, projection, List.copyOf(changes), newlyApplied);
             listener.published(latest);
         } catch (RuntimeException e) {
             LOG.error("publishing a projection failed", e);

@@ -40,7 +40,7 @@ class ReplanningServiceTest {
     }
 
     private ReplanningService started() throws InterruptedException {
-        service = new ReplanningService(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(100), 1)
+        service = new ReplanningService(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(100), Duration.ZERO, 1)
                 .start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
         return service;
@@ -111,6 +111,28 @@ class ReplanningServiceTest {
                 .flatMap(p -> p.newlyApplied().stream()).map(AppliedChange::eventId).toList())
                 .containsAll(List.of("burst-1", "burst-10")));
         assertThat(publications.size()).isLessThan(12);
+    }
+
+    @Test
+    void theSolversOwnImprovementsWaitForTheIntervalButEventsDoNot() throws InterruptedException {
+        // A demo portfolio that the solver keeps improving for a while after its first schedule.
+        service = new ReplanningService(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
+                publications::add, Duration.ofMillis(50), Duration.ofHours(1), 1).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
+        Thread.sleep(3000);
+        assertThat(publications).hasSize(1);
+
+        // a shipment that sets some block's date, so that delaying it must move that date
+        String shipment = publications.get(0).projection().blocks().stream()
+                .flatMap(block -> block.drivingPath().stream()).filter(step -> step.kind().equals("SHIPMENT"))
+                .findFirst().orElseThrow().id();
+        LocalDate later = service.portfolio().shipments().stream().filter(s -> s.id().equals(shipment))
+                .findFirst().orElseThrow().promisedDate().plusDays(200);
+        service.submit(new ShipmentEtaChange("evt-late", Instant.now(), shipment, later, "test"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
+                .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-late"))));
+        assertThat(publications).allMatch(p -> p.version() == 1 || !p.newlyApplied().isEmpty());
     }
 
     @Test
