@@ -58,6 +58,10 @@ public final class BenchmarkRunner {
     }
 
     private static boolean isInstanceFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            // MISTA keeps its project files in folders named like instances (j10.mm/)
+            return false;
+        }
         String name = file.getFileName().toString();
         return name.endsWith(".sm") || name.endsWith(".mm") || name.matches("[A-Z]-\\d+\\.txt");
     }
