@@ -55,9 +55,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(seconds > 0)) {
-            throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-        }
+        Duration timeLimit = TimeLimits.ofSeconds(seconds);
         BenchmarkEngine engine = Engines.byName(engineName);
         References references = References.load(data != null ? data : BenchmarkData.root());
         List<Path> files = BenchmarkRunner.select(BenchmarkRunner.instanceFiles(set), skip, every, limit);
@@ -65,8 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no instance files in " + set);
         }
         Files.createDirectories(outDir);
-        BenchmarkRunner runner = new BenchmarkRunner(engine, references,
-                Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        BenchmarkRunner runner = new BenchmarkRunner(engine, references, timeLimit, seed);
         PrintWriter out = spec.commandLine().getOut();
         List<BenchmarkRunner.Result> results = new ArrayList<>();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(outDir.resolve("results.csv")))) {

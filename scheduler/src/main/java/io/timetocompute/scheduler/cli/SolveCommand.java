@@ -64,12 +64,9 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private int solveInstance() {
-        if (!(seconds > 0)) {
-            throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-        }
+        Duration limit = TimeLimits.ofSeconds(seconds);
         BenchmarkInstance instance = BenchmarkRunner.read(input.instanceFile);
-        BenchmarkSolution solution = Engines.byName(engineName).solve(instance,
-                Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        BenchmarkSolution solution = Engines.byName(engineName).solve(instance, limit, seed);
         if (solution == null) {
             spec.commandLine().getErr().println("error: no schedule found for " + instance.fileName());
             return 3;
@@ -93,13 +90,10 @@ final class SolveCommand implements Callable<Integer> {
     /** Solves with a progress line on stderr, writes the projection and prints the summary; returns the exit code. */
     static int solveAndReport(CommandSpec spec, Portfolio portfolio, double seconds, long seed, Path out)
             throws java.io.IOException {
-        if (!(seconds > 0)) {
-            throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-        }
+        Duration limit = TimeLimits.ofSeconds(seconds);
         PrintWriter err = spec.commandLine().getErr();
         long[] lastPrinted = {0};
-        PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio,
-                Duration.ofMillis(Math.round(seconds * 1000)), seed, progress -> {
+        PortfolioSolver.Outcome outcome = PortfolioSolver.solve(portfolio, limit, seed, progress -> {
                     long now = System.nanoTime();
                     if (now - lastPrinted[0] > 500_000_000L) {
                         lastPrinted[0] = now;
