@@ -311,23 +311,13 @@ final class ActivityListSchedule {
     private void evaluateMoney(int component) {
         long money = 0;
         int makespan = 0;
-        int freeze = problem.freezeWindowDays();
         long disruptionCost = problem.disruptionCostPerDay();
         for (int t : components[component]) {
-            money += problem.modeCost(t, mode[t]);
+            money += problem.modeCost(t, mode[t]) + disruptionCost * problem.freezeWindowDaysMoved(t, start[t]);
             makespan = Math.max(makespan, end[t]);
-            int previous = problem.previousStart(t);
-            if (previous >= 0 && previous < freeze && !problem.pinned(t) && start[t] != previous) {
-                money += disruptionCost * Math.abs(start[t] - previous);
-            }
         }
         for (int b : blocksByComponent[component]) {
-            int online = end[problem.blockTask(b)];
-            money += problem.blockValuePerDay(b) * online;
-            int contract = problem.blockContractDay(b);
-            if (online > contract) {
-                money += problem.blockPenaltyPerDay(b) * (long) (online - contract);
-            }
+            money += problem.blockMoney(b, end[problem.blockTask(b)]);
         }
         componentMedium[component] = money;
         componentMakespan[component] = makespan;

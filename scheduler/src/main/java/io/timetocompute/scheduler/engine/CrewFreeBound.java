@@ -30,11 +30,7 @@ public final class CrewFreeBound {
         }
         long money = 0;
         for (int b = 0; b < problem.blockCount(); b++) {
-            int online = end[problem.blockTask(b)];
-            money += problem.blockValuePerDay(b) * online;
-            if (online > problem.blockContractDay(b)) {
-                money += problem.blockPenaltyPerDay(b) * (long) (online - problem.blockContractDay(b));
-            }
+            money += problem.blockMoney(b, end[problem.blockTask(b)]);
         }
         return money;
     }

@@ -216,6 +216,28 @@ public final class SchedulingProblem {
         return release;
     }
 
+    /** @return what a block costs when it comes online on {@code onlineDay}: value per day, plus contract penalties */
+    public long blockMoney(int block, int onlineDay) {
+        long money = blockValuePerDay[block] * onlineDay;
+        int contract = blockContractDay[block];
+        if (onlineDay > contract) {
+            money += blockPenaltyPerDay[block] * (long) (onlineDay - contract);
+        }
+        return money;
+    }
+
+    /**
+     * @return days a task starting on {@code start} moved from its published start, when that start lies in the
+     *         freeze window (0 otherwise, and always 0 for pinned work)
+     */
+    public int freezeWindowDaysMoved(int task, int start) {
+        int previous = previousStart[task];
+        if (pinned[task] || previous < 0 || previous >= freezeWindowDays || start == previous) {
+            return 0;
+        }
+        return Math.abs(start - previous);
+    }
+
     /** @return the day after the task's last work day when it starts on {@code start} in {@code mode} */
     public int end(int task, int mode, int start) {
         return taskCalendar[task].end(start, duration(task, mode));

@@ -431,20 +431,11 @@ public final class ProjectionCalculator {
     private long moneyObjective() {
         long money = 0;
         for (int b = 0; b < problem.blockCount(); b++) {
-            int online = end[problem.blockTask(b)];
-            money += problem.blockValuePerDay(b) * online;
-            int contract = problem.blockContractDay(b);
-            if (online > contract) {
-                money += problem.blockPenaltyPerDay(b) * (long) (online - contract);
-            }
+            money += problem.blockMoney(b, end[problem.blockTask(b)]);
         }
-        int freeze = problem.freezeWindowDays();
         for (int t = 0; t < taskCount; t++) {
-            money += problem.modeCost(t, mode[t]);
-            int previous = problem.previousStart(t);
-            if (previous >= 0 && previous < freeze && !problem.pinned(t) && start[t] != previous) {
-                money += problem.disruptionCostPerDay() * Math.abs(start[t] - previous);
-            }
+            money += problem.modeCost(t, mode[t])
+                    + problem.disruptionCostPerDay() * problem.freezeWindowDaysMoved(t, start[t]);
         }
         return money;
     }

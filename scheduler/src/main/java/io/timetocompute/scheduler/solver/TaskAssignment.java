@@ -143,11 +143,7 @@ public class TaskAssignment {
 
     /** @return days moved away from the published start when that start is inside the freeze window */
     public int freezeWindowDaysMoved() {
-        int previous = problem.previousStart(index);
-        if (pinned || previous < 0 || previous >= problem.freezeWindowDays() || start == previous) {
-            return 0;
-        }
-        return Math.abs(start - previous);
+        return problem.freezeWindowDaysMoved(index, start);
     }
 
     /** @return how far pinned work is from where it actually is (0 when unchanged) */
