@@ -25,14 +25,14 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.EventLog;
-import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.api.planning.PlanningSession;
 
 /**
  * The service against the real Apache Kafka and MongoDB images. Skipped where no Docker engine runs (as on the
  * project's own machines); it runs wherever Docker exists.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = {"ttc.planning.demo-tasks=300", "ttc.store=mongodb"})
+@SpringBootTest(properties = {"ttc.planning.demo-tasks=300", "ttc.embedded.kafka=false", "ttc.embedded.mongodb=false"})
 class RealInfrastructureTest {
 
     @Container
@@ -44,7 +44,7 @@ class RealInfrastructureTest {
     static MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
     @Autowired
-    Portfolio portfolio;
+    PlanningSession session;
 
     @Autowired
     EventLog eventLog;
@@ -53,7 +53,7 @@ class RealInfrastructureTest {
     void publishesEveryBlockAndKeepsTheEventLogInMongo() {
         assertThat(eventLog.getClass().getSimpleName()).isEqualTo("MongoEventLog");
         Set<String> expected = new HashSet<>();
-        portfolio.sites().forEach(site -> site.computeBlocks()
+        session.portfolio().sites().forEach(site -> site.computeBlocks()
                 .forEach(block -> expected.add(site.id() + "/" + block.id())));
         Set<String> seen = new HashSet<>();
         try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -21,7 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.timetocompute.events.contract.Topics;
-import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.api.planning.PlanningSession;
 
 /** The service starts on the demo portfolio and publishes a projection of every compute block. */
 @SpringBootTest(properties = {
@@ -34,12 +34,12 @@ class TtcServiceApplicationTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    Portfolio portfolio;
+    PlanningSession session;
 
     @Test
     void publishesTheDemoPortfoliosProjections() {
         Set<String> expected = new HashSet<>();
-        portfolio.sites().forEach(site -> site.computeBlocks()
+        session.portfolio().sites().forEach(site -> site.computeBlocks()
                 .forEach(block -> expected.add(site.id() + "/" + block.id())));
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "projections-reader", false);
         props.put("auto.offset.reset", "earliest");

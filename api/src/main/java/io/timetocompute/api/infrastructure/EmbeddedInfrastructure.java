@@ -14,6 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code spring.kafka.bootstrap-servers} is configured, and a MongoDB-compatible store on localhost:27017 when no
  * {@code spring.mongodb.uri} is. Their data lives under {@code ttc.data-dir} (default {@code ./ttc-data}). Both are
  * registered as the context's first singletons, so they stop after everything that uses them.
+ * {@code ttc.embedded.kafka=false} or {@code ttc.embedded.mongodb=false} turns one off where the connection comes
+ * from elsewhere (Testcontainers' service connections); {@code ttc.embedded.mongodb-backend=memory} keeps the
+ * store in memory (tests).
  */
 public final class EmbeddedInfrastructure implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -26,15 +29,19 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
         ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "ttc-data"));
         Map<String, Object> provided = new HashMap<>();
-        if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
+        if (!environment.containsProperty("spring.kafka.bootstrap-servers")
+                && environment.getProperty("ttc.embedded.kafka", Boolean.class, true)) {
             int port = environment.getProperty(KAFKA_PORT, Integer.class, 9092);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), port);
             event.getApplicationContext().getBeanFactory().registerSingleton("embeddedKafkaBroker", broker);
             provided.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         }
-        if (!environment.containsProperty("spring.mongodb.uri")) {
+        if (!environment.containsProperty("spring.mongodb.uri")
+                && environment.getProperty("ttc.embedded.mongodb", Boolean.class, true)) {
             int port = environment.getProperty(MONGO_PORT, Integer.class, 27017);
-            EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir.resolve("store.mv"), port);
+            EmbeddedMongoStore store = "memory".equals(environment.getProperty("ttc.embedded.mongodb-backend"))
+                    ? EmbeddedMongoStore.startInMemory(port)
+                    : EmbeddedMongoStore.start(dataDir.resolve("store.mv"), port);
             event.getApplicationContext().getBeanFactory().registerSingleton("embeddedMongoStore", store);
             provided.put("spring.mongodb.uri", store.connectionString());
         }

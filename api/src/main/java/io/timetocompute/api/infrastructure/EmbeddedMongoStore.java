@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -22,11 +24,11 @@ public final class EmbeddedMongoStore implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
-    private final H2Backend backend;
+    private final MongoBackend backend;
     private final MongoServer server;
     private final String connectionString;
 
-    private EmbeddedMongoStore(H2Backend backend, MongoServer server, String connectionString) {
+    private EmbeddedMongoStore(MongoBackend backend, MongoServer server, String connectionString) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
@@ -47,13 +49,25 @@ public final class EmbeddedMongoStore implements DisposableBean {
         return new EmbeddedMongoStore(backend, server, uri);
     }
 
+    /** A store that forgets everything when it stops, for tests. */
+    public static EmbeddedMongoStore startInMemory(int port) {
+        MemoryBackend backend = new MemoryBackend();
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("localhost", port);
+        return new EmbeddedMongoStore(backend, server,
+                "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc");
+    }
+
     public String connectionString() {
         return connectionString;
     }
 
     /** Writes everything stored so far to the file: it survives a killed process from then on. */
     public void commit() {
-        backend.commit();
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
     }
 
     @Override

@@ -8,16 +8,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.infrastructure.EmbeddedMongoStore;
 import io.timetocompute.api.store.MongoEventLog;
-
-import io.timetocompute.events.inbound.EventProcessor;
-import io.timetocompute.events.inbound.InMemoryEventLog;
+import io.timetocompute.api.store.PortfolioStore;
+import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -25,7 +26,8 @@ import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.replanning.ReplanningService;
 
 /**
- * One portfolio, one live re-planning service, and the event processor in front of it.
+ * One planning session, rebuilt from MongoDB on start; the event processor in front of it; and what its
+ * publications go to: the history in MongoDB first, then Kafka.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlanningProperties.class)
@@ -34,41 +36,51 @@ class PlanningConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PlanningConfiguration.class);
 
     @Bean
-    Portfolio portfolio(PlanningProperties properties) {
-        if (properties.portfolioFile() != null) {
-            LOG.info("planning portfolio {}", properties.portfolioFile());
-            return PortfolioJson.read(properties.portfolioFile());
-        }
-        Portfolio demo = DemoPortfolioGenerator.generate(properties.demoTasks(), properties.demoSeed());
-        LOG.info("planning the demo portfolio: {} sites, {} tasks", demo.sites().size(), demo.tasks().size());
-        return demo;
+    StoreCommit storeCommit(ObjectProvider<EmbeddedMongoStore> embeddedStore) {
+        EmbeddedMongoStore store = embeddedStore.getIfAvailable();
+        return store == null ? () -> { } : store::commit;
+    }
+
+    @Bean
+    EventLog eventLog(MongoTemplate mongo, StoreCommit commit) {
+        return new MongoEventLog(mongo, Clock.systemUTC(), commit);
+    }
+
+    @Bean
+    PortfolioStore portfolioStore(MongoTemplate mongo, StoreCommit commit) {
+        return new PortfolioStore(mongo, commit);
+    }
+
+    @Bean
+    @Order(0)
+    PublicationHistory publicationHistory(MongoTemplate mongo, StoreCommit commit) {
+        return new PublicationHistory(mongo, commit);
+    }
+
+    @Bean
+    @Order(10)
+    ProjectionPublisher projectionPublisher(KafkaTemplate<String, byte[]> template) {
+        return new ProjectionPublisher(template);
     }
 
     @Bean(destroyMethod = "close")
-    ReplanningService replanningService(Portfolio portfolio, KafkaTemplate<String, byte[]> template,
-            PlanningProperties properties) throws InterruptedException {
-        return new ReplanningService(portfolio, new ProjectionPublisher(template), properties.coalesceWindow(),
-                properties.reoptimizationInterval(), properties.solverSeed()).start();
-    }
-
-    /**
-     * MongoDB when one is configured ({@code spring.mongodb.uri}, or {@code ttc.store=mongodb} with a connection
-     * from elsewhere); otherwise in memory, which forgets on restart.
-     */
-    @Bean
-    EventLog eventLog(Environment environment, ObjectProvider<MongoTemplate> mongo,
-            ObjectProvider<EmbeddedMongoStore> embeddedStore) {
-        if (environment.containsProperty("spring.mongodb.uri")
-                || "mongodb".equals(environment.getProperty("ttc.store"))) {
-            EmbeddedMongoStore store = embeddedStore.getIfAvailable();
-            return new MongoEventLog(mongo.getObject(), Clock.systemUTC(), store == null ? () -> { } : store::commit);
+    PlanningSession planningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
+            PublicationHistory history, ObjectProvider<ReplanningService.Listener> listeners)
+            throws InterruptedException {
+        PlanningSession session = new PlanningSession(properties, portfolios, eventLog, history,
+                listeners.orderedStream().toList(), Clock.systemUTC());
+        if (properties.portfolioFile() != null) {
+            return session.start(PortfolioJson.read(properties.portfolioFile()),
+                    "file " + properties.portfolioFile());
         }
-        LOG.warn("no spring.mongodb.uri: the event log is kept in memory and forgotten on restart");
-        return new InMemoryEventLog();
+        Portfolio demo = DemoPortfolioGenerator.generate(properties.demoTasks(), properties.demoSeed());
+        LOG.info("the demo portfolio: {} sites, {} tasks", demo.sites().size(), demo.tasks().size());
+        return session.start(demo, "demo portfolio, " + properties.demoTasks() + " tasks, seed "
+                + properties.demoSeed());
     }
 
     @Bean
-    EventProcessor eventProcessor(ReplanningService service, EventLog eventLog) {
-        return new EventProcessor(service, eventLog);
+    EventProcessor eventProcessor(PlanningSession session, EventLog eventLog) {
+        return new EventProcessor(session, eventLog);
     }
 }

@@ -6,15 +6,18 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.WriteConcern;
 
 import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.inbound.InboundEvent;
 
 /**
@@ -26,16 +29,13 @@ public final class MongoEventLog implements EventLog {
 
     private final MongoTemplate template;
     private final Clock clock;
-    private final Runnable makeDurable;
+    private final StoreCommit commit;
 
-    /**
-     * @param makeDurable called after every write, before it returns; for a store whose acknowledged writes are not
-     *        durable yet (the embedded one), and a no-op for MongoDB, whose journaled writes are
-     */
-    public MongoEventLog(MongoTemplate template, Clock clock, Runnable makeDurable) {
+    /** @param commit called after every write, before it returns */
+    public MongoEventLog(MongoTemplate template, Clock clock, StoreCommit commit) {
         this.template = template;
         this.clock = clock;
-        this.makeDurable = makeDurable;
+        this.commit = commit;
         template.setWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
@@ -45,7 +45,7 @@ public final class MongoEventLog implements EventLog {
         try {
             template.insert(new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(),
                     event.time(), data, status, detail, clock.instant()));
-            makeDurable.run();
+            commit.commit();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -67,6 +67,17 @@ public final class MongoEventLog implements EventLog {
     public void applied(String entityKey, Instant eventTime) {
         template.upsert(query(where("_id").is(entityKey)), new Update().max("lastApplied", eventTime),
                 EntityVersionDocument.class);
-        makeDurable.run();
+        commit.commit();
+    }
+
+    @Override
+    public List<InboundEvent> appliedSince(Instant since) {
+        return template.find(query(where("status").is(EventProcessor.Status.APPLIED.name())
+                        .and("recordedAt").gt(since))
+                        .with(Sort.by("time", "recordedAt")), InboundEventDocument.class).stream()
+                .map(document -> new InboundEvent(document.id(), document.type(), document.source(),
+                        document.subject(), document.time(), document.data() == null ? null
+                                : document.data().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 }

@@ -103,7 +103,7 @@ class KillNineRecoveryTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, TtcServiceApplication.class.getName(),
                 "--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + kafkaPort,
-                "--ttc.mongodb.embedded-port=" + mongoPort, "--ttc.planning.demo-tasks=" + DEMO_TASKS,
+                "--ttc.mongodb.embedded-port=" + mongoPort, "--ttc.embedded.mongodb-backend=h2", "--ttc.planning.demo-tasks=" + DEMO_TASKS,
                 "--logging.level.root=warn")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile())

@@ -1,6 +1,7 @@
 package io.timetocompute.events.inbound;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,11 @@ public interface EventLog {
     Optional<Instant> lastApplied(String entityKey);
 
     void applied(String entityKey, Instant eventTime);
+
+    /**
+     * The events applied to the plan and recorded after {@code since}, to rebuild the plan on restart, ordered by
+     * event time: per entity that is the order they were applied in, since an older event is never applied after a
+     * newer one, and changes to different entities commute.
+     */
+    List<InboundEvent> appliedSince(Instant since);
 }

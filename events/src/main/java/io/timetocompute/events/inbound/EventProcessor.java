@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.timetocompute.scheduler.replanning.InvalidChangeException;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * Applies inbound events to the live plan, at most once each: a known event id is a duplicate; an event older than
@@ -20,11 +20,11 @@ public final class EventProcessor {
     public record Outcome(Status status, String detail) {
     }
 
-    private final ReplanningService service;
+    private final LivePlan service;
     private final EventLog log;
     private final EventTranslator translator = new EventTranslator();
 
-    public EventProcessor(ReplanningService service, EventLog log) {
+    public EventProcessor(LivePlan service, EventLog log) {
         this.service = service;
         this.log = log;
     }

@@ -7,6 +7,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -58,6 +60,18 @@ public class EventsKafkaConfiguration {
     @Bean
     NewTopic deadLetterTopic() {
         return TopicBuilder.name(Topics.DEAD_LETTERS).partitions(1).replicas(1).build();
+    }
+
+    /**
+     * One request in flight per partition. With more, Kafka 4.2 brokers can lose the first records written to a
+     * partition just created (KAFKA-15591: the first request fails while the partition is not yet led, a later one
+     * is appended, and the first one's retries are refused as out of sequence until they expire). Our topics are
+     * created at start and written at once, and we publish few records, so ordering is worth more than pipelining.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer oneRequestInFlight() {
+        return factory -> factory.updateConfigs(
+                java.util.Map.of(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1));
     }
 
     @Bean

@@ -63,6 +63,14 @@ public abstract class PortfolioChange implements ProblemChange<PlanningSchedule>
     }
 
     /**
+     * The portfolio after this change, not compiled: for replaying changes that were valid when first applied, where
+     * compiling after each one would cost a restart minutes on a large portfolio.
+     */
+    public final Portfolio replayOnto(Portfolio portfolio) {
+        return applyTo(portfolio);
+    }
+
+    /**
      * Applies the change to {@code portfolio} and compiles the result.
      *
      * @return the portfolio after the change

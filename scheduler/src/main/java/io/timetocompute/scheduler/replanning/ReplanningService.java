@@ -32,6 +32,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
 import io.timetocompute.scheduler.solver.PlanningSchedule;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
 import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
+import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 /**
  * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
@@ -39,7 +40,7 @@ import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
  * later steps keep improving it. Best schedules are projected on a publisher thread, bursts coalesced, and a
  * publication is made only when a compute block's projected date actually changes (and once at the start).
  */
-public final class ReplanningService implements AutoCloseable {
+public final class ReplanningService implements LivePlan, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplanningService.class);
 
@@ -50,7 +51,7 @@ public final class ReplanningService implements AutoCloseable {
 
     /**
      * @param version counts publications from 1
-     * @param changes the blocks whose date moved since the last publication (every block in the first one)
+     * @param changes the blocks whose date moved since the last publication (every block in the first one, unless resumed)
      * @param newlyApplied the changes the solver took in since the last publication; empty when the solver found a
      *        better schedule by itself
      */
@@ -66,12 +67,14 @@ public final class ReplanningService implements AutoCloseable {
     private final Listener listener;
     private final Duration coalesceWindow;
     private final Duration reoptimizationInterval;
+    private final SolverFactory<PlanningSchedule> solverFactory;
     private final Solver<PlanningSchedule> solver;
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
             runnable -> daemon(runnable, "ttc-solver"));
     private final ScheduledExecutorService publisherThread = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "ttc-publisher"));
     private final AtomicReference<PlanningSchedule> latestBest = new AtomicReference<>();
+    private final AtomicReference<PlanningSchedule> currentBest = new AtomicReference<>();
     private final AtomicBoolean publishPending = new AtomicBoolean();
     private final CountDownLatch solving = new CountDownLatch(1);
 
@@ -81,6 +84,7 @@ public final class ReplanningService implements AutoCloseable {
     private final Map<String, LocalDate> publishedDates = new HashMap<>();
     private int attributedChanges;
     private long version;
+    private boolean publishedSinceStart;
     private Instant lastPublishedAt = Instant.MIN;
     private ScheduledFuture<?> heldPublication;
     private volatile Publication latest;
@@ -98,15 +102,27 @@ public final class ReplanningService implements AutoCloseable {
         this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
         this.listener = listener;
         this.coalesceWindow = coalesceWindow;
-        this.solver = SolverFactory.<PlanningSchedule>create(ScheduleSolverFactory.config(null, seed).withDaemon(true))
-                .buildSolver();
+        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed).withDaemon(true));
+        this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
+            currentBest.set(event.getNewBestSolution());
             solving.countDown();
             latestBest.set(event.getNewBestSolution());
             if (publishPending.compareAndSet(false, true)) {
                 publisherThread.schedule(this::publish, coalesceWindow.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /**
+     * Continues the publications of an earlier run of the service (call before {@link #start()}): versions go on
+     * from {@code lastVersion}, and the first publication names only the blocks whose date differs from
+     * {@code publishedDates}, so that a restart does not look like every date moved.
+     */
+    public ReplanningService resumeFrom(long lastVersion, Map<String, LocalDate> publishedDates) {
+        this.version = lastVersion;
+        this.publishedDates.putAll(publishedDates);
+        return this;
     }
 
     /** Starts solving and returns once the first schedule exists. */
@@ -122,23 +138,29 @@ public final class ReplanningService implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Applies a change: validated at once against the current portfolio, then handed to the solver.
-     *
-     * @throws InvalidChangeException if the change cannot apply; nothing changes then
-     */
+    @Override
     public synchronized void submit(PortfolioChange change) {
         portfolio = change.prepare(portfolio);
         solver.addProblemChange(change);
     }
 
-    /** @return the portfolio with every accepted change applied */
+    @Override
     public synchronized Portfolio portfolio() {
         return portfolio;
     }
 
     public Optional<Publication> latestPublication() {
         return Optional.ofNullable(latest);
+    }
+
+    /** Which constraints cost what in the best schedule so far. */
+    public ScoreExplanation explainScore(int matchesPerConstraint) {
+        PlanningSchedule best = currentBest.get();
+        if (best == null) {
+            throw new IllegalStateException("the solver has not produced a schedule yet");
+        }
+        // Best solutions are planning clones that the solver no longer touches, so analyzing one is safe.
+        return ScoreExplanation.of(solverFactory, best, matchesPerConstraint);
     }
 
     private void publish() {
@@ -153,7 +175,7 @@ public final class ReplanningService implements AutoCloseable {
             List<AppliedChange> newlyApplied = List.copyOf(applied.subList(Math.min(attributedChanges,
                     applied.size()), applied.size()));
             Instant due = lastPublishedAt.plus(reoptimizationInterval);
-            if (newlyApplied.isEmpty() && version > 0 && Instant.now().isBefore(due)) {
+            if (newlyApplied.isEmpty() && publishedSinceStart && Instant.now().isBefore(due)) {
                 // Only the solver's own improvement: hold it until the interval is over. A newer schedule replaces
                 // it, and one caused by an event is published at once through the ordinary path.
                 latestBest.compareAndSet(null, best);
@@ -173,12 +195,13 @@ public final class ReplanningService implements AutoCloseable {
                 }
             }
             attributedChanges = applied.size();
-            if (changes.isEmpty() && version > 0) {
+            if (changes.isEmpty() && publishedSinceStart) {
                 // Nothing anyone reads moved.
                 return;
             }
             changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
             lastPublishedAt = Instant.now();
+            publishedSinceStart = true;
             latest = new Publication(++version, lastPublishedAt, projection, List.copyOf(changes), newlyApplied);
             listener.published(latest);
         } catch (RuntimeException e) {

@@ -1,0 +1,143 @@
+package io.timetocompute.api.planning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.timetocompute.api.history.PublicationHistory;
+import io.timetocompute.api.store.PortfolioStore;
+import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.EventTranslator;
+import io.timetocompute.events.inbound.InboundEvent;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.problem.ProblemCompiler;
+import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.solver.ScoreExplanation;
+
+/**
+ * The service's one planning session: the live {@link ReplanningService} of the current portfolio, rebuilt from the
+ * store on start (the stored portfolio plus every event applied since it was imported) and replaced when a planner
+ * imports another portfolio. Publications go to every {@link ReplanningService.Listener} bean, the history first.
+ */
+public class PlanningSession implements LivePlan, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanningSession.class);
+
+    private final PlanningProperties properties;
+    private final PortfolioStore portfolios;
+    private final EventLog eventLog;
+    private final PublicationHistory history;
+    private final List<ReplanningService.Listener> listeners;
+    private final Clock clock;
+    private ReplanningService service;
+
+    PlanningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
+            PublicationHistory history, List<ReplanningService.Listener> listeners, Clock clock) {
+        this.properties = properties;
+        this.portfolios = portfolios;
+        this.eventLog = eventLog;
+        this.history = history;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** Rebuilds the plan from the store, or starts the given one if the store has none. */
+    synchronized PlanningSession start(Portfolio ifNoneStored, String origin) throws InterruptedException {
+        PortfolioStore.StoredPortfolio stored = portfolios.load().orElse(null);
+        if (stored == null) {
+            Instant now = clock.instant();
+            portfolios.save(ifNoneStored, now, origin);
+            stored = new PortfolioStore.StoredPortfolio(ifNoneStored, now, origin);
+        } else {
+            LOG.info("resuming the stored portfolio ({}, imported {})", stored.origin(), stored.importedAt());
+        }
+        service = startService(replay(stored.portfolio(), stored.importedAt()));
+        return this;
+    }
+
+    /**
+     * Replaces the plan with another portfolio: the solver starts over on it, and publications go on from the last
+     * version, so the timeline shows which dates the import moved.
+     *
+     * @throws io.timetocompute.scheduler.portfolio.InvalidPortfolioException listing what is wrong; nothing changes
+     */
+    public synchronized void importPortfolio(Portfolio portfolio, String origin) throws InterruptedException {
+        ProblemCompiler.compile(portfolio);
+        ReplanningService previous = service;
+        previous.close();
+        portfolios.save(portfolio, clock.instant(), origin);
+        service = startService(portfolio);
+        LOG.info("imported portfolio {} ({})", portfolio.id(), origin);
+    }
+
+    @Override
+    public synchronized Portfolio portfolio() {
+        return service.portfolio();
+    }
+
+    @Override
+    public synchronized void submit(PortfolioChange change) {
+        service.submit(change);
+    }
+
+    public synchronized Optional<ReplanningService.Publication> latestPublication() {
+        return service.latestPublication();
+    }
+
+    public synchronized ScoreExplanation explainScore(int matchesPerConstraint) {
+        return service.explainScore(matchesPerConstraint);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private Portfolio replay(Portfolio portfolio, Instant since) {
+        EventTranslator translator = new EventTranslator();
+        List<InboundEvent> events = eventLog.appliedSince(since);
+        Portfolio current = portfolio;
+        int replayed = 0;
+        for (InboundEvent event : events) {
+            try {
+                PortfolioChange change = translator.translate(event, current);
+                if (change != null) {
+                    current = change.replayOnto(current);
+                    replayed++;
+                }
+            } catch (RuntimeException e) {
+                // It applied once, so this means the code changed in between; the log keeps the event for audit.
+                LOG.warn("event {} no longer applies on replay: {}", event.id(), e.getMessage());
+            }
+        }
+        if (replayed > 0) {
+            LOG.info("replayed {} applied events onto the stored portfolio", replayed);
+        }
+        return current;
+    }
+
+    private ReplanningService startService(Portfolio portfolio) throws InterruptedException {
+        return new ReplanningService(portfolio, this::fanOut, properties.coalesceWindow(),
+                properties.reoptimizationInterval(), properties.solverSeed())
+                .resumeFrom(history.lastVersion(), history.publishedDates())
+                .start();
+    }
+
+    private void fanOut(ReplanningService.Publication publication) {
+        for (ReplanningService.Listener listener : listeners) {
+            try {
+                listener.published(publication);
+            } catch (RuntimeException e) {
+                LOG.error("{} failed on version {}", listener.getClass().getSimpleName(), publication.version(), e);
+            }
+        }
+    }
+}
