@@ -12,7 +12,11 @@ public final class Suppliers {
 
     /** @return the CloudEvents source a supplier must use, e.g. {@code /suppliers/northgate-transformers} */
     public static String sourceOf(String supplierName) {
-        String slug = supplierName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return PREFIX + slug;
+        return PREFIX + slugOf(supplierName);
+    }
+
+    /** @return e.g. {@code northgate-transformers} for "Northgate Transformers" */
+    public static String slugOf(String supplierName) {
+        return supplierName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -1,0 +1,109 @@
+package io.timetocompute.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.events.contract.Suppliers;
+import io.timetocompute.scheduler.portfolio.Shipment;
+
+/**
+ * Who may do what. Open: health, the OpenAPI document and the login page. Executives read projections and the
+ * feeds; suppliers send events (about their own shipments, checked where the event is processed); planners do
+ * everything. Browsers log in with a form; API clients and calendar apps use HTTP Basic, or a JWT bearer token when
+ * the service is configured as an OAuth2 resource server (production).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String PLANNER = Roles.PLANNER;
+    private static final String EXECUTIVE = Roles.EXECUTIVE;
+    private static final String SUPPLIER = Roles.SUPPLIER;
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment,
+            SecurityProperties properties) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/v3/api-docs.yaml", "/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers(POST, "/api/events").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, "/api/projections", "/api/projections/**", "/api/timeline",
+                        "/api/timeline/**", "/api/calendar.ics", "/api/dashboard", "/api/sites", "/api/blocks",
+                        "/api/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
+                .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
+                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html", "/app/**",
+                        "/webjars/**").hasAnyRole(PLANNER, EXECUTIVE)
+                .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                // Browsers carry a session cookie and need CSRF protection; systems calling with an Authorization
+                // header (Basic or Bearer) are not exposed to it.
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler()));
+        if (environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")) {
+            JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+            authorities.setAuthoritiesClaimName(properties.rolesClaim());
+            authorities.setAuthorityPrefix("ROLE_");
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(authorities);
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The demo users: planner, executive and one user per supplier of the portfolio (named by its slug, e.g.
+     * {@code baltic-magnetics}), all with the demo password. None when demo users are off.
+     */
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PlanningSession session, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        if (properties.demoUsers()) {
+            String password = encoder.encode(properties.demoPassword());
+            users.add(User.withUsername("planner").password(password).roles(PLANNER).build());
+            users.add(User.withUsername("executive").password(password).roles(EXECUTIVE).build());
+            TreeSet<String> suppliers = new TreeSet<>();
+            for (Shipment shipment : session.portfolio().shipments()) {
+                suppliers.add(Suppliers.slugOf(shipment.supplier()));
+            }
+            suppliers.forEach(slug -> users.add(User.withUsername(slug).password(password).roles(SUPPLIER).build()));
+            LOG.info("demo users: planner, executive and suppliers {}", suppliers);
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}
