@@ -1,0 +1,128 @@
+package io.timetocompute.api.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.timetocompute.api.history.PublicationHistory;
+import io.timetocompute.api.store.MongoEventLog;
+import io.timetocompute.api.store.PortfolioStore;
+import io.timetocompute.events.contract.EventTypes;
+import io.timetocompute.events.contract.Suppliers;
+import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.InboundEvent;
+import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.portfolio.Shipment;
+import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
+import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+
+/**
+ * A restarted service plans what the stopped one planned: the stored portfolio with every applied event replayed
+ * onto it, and publications go on from the last stored version instead of announcing every date again.
+ */
+class PlanningSessionRestartTest {
+
+    private static final PlanningProperties PROPERTIES = new PlanningProperties(null, 300, 42L,
+            Duration.ofMillis(50), Duration.ofMinutes(10), 1L);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        String uri = "mongodb://localhost:" + server.bind().getPort();
+        client = MongoClients.create(uri);
+        mongo = new MongoTemplate(client, "ttc");
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        server.shutdown();
+    }
+
+    @Test
+    void aRestartReplaysAppliedEventsAndContinuesTheVersions() throws Exception {
+        Portfolio demo = DemoPortfolioGenerator.generate(300, 42);
+        Shipment delayed;
+        LocalDate newEta;
+        long versionBeforeStop;
+        String eventId = "eta-restart-1";
+        try (PlanningSession first = session()) {
+            first.start(demo, "demo");
+            Publication initial = awaitPublication(first, 1);
+            ShipmentProjection needed = initial.projection().shipments().stream()
+                    .filter(shipment -> !shipment.delivered() && shipment.neededFor() != null
+                            && !shipment.neededFor().isEmpty())
+                    .min(Comparator.comparing(ShipmentProjection::id)).orElseThrow();
+            delayed = demo.shipments().stream().filter(s -> s.id().equals(needed.id())).findFirst().orElseThrow();
+            newEta = initial.projection().portfolioFinish().plusDays(60);
+            EventProcessor processor = new EventProcessor(first, eventLog());
+            EventProcessor.Outcome outcome = processor.process(etaChanged(eventId, delayed, newEta));
+            assertThat(outcome.status()).isEqualTo(EventProcessor.Status.APPLIED);
+            Publication moved = awaitPublication(first, 2);
+            assertThat(moved.newlyApplied()).extracting("eventId").contains(eventId);
+            versionBeforeStop = history().lastVersion();
+            assertThat(history().timeline(0, 100)).isNotEmpty()
+                    .allSatisfy(change -> assertThat(change.eventIds()).contains(eventId));
+        }
+
+        try (PlanningSession restarted = session()) {
+            // Another starting portfolio is offered: the stored one wins.
+            restarted.start(DemoPortfolioGenerator.generate(300, 7), "another demo");
+            assertThat(restarted.portfolio().shipments()).filteredOn(s -> s.id().equals(delayed.id()))
+                    .singleElement().extracting(Shipment::promisedDate).isEqualTo(newEta);
+            Publication resumed = await().atMost(Duration.ofSeconds(30))
+                    .until(restarted::latestPublication, publication -> publication.isPresent()).orElseThrow();
+            assertThat(resumed.version()).isEqualTo(versionBeforeStop + 1);
+            LocalDate arrival = resumed.projection().shipments().stream()
+                    .filter(shipment -> shipment.id().equals(delayed.id())).findFirst().orElseThrow().arrivalDate();
+            assertThat(arrival).isEqualTo(newEta);
+        }
+    }
+
+    private PlanningSession session() {
+        return new PlanningSession(PROPERTIES, new PortfolioStore(mongo, () -> { }), eventLog(), history(),
+                List.of(history()), Clock.systemUTC());
+    }
+
+    private MongoEventLog eventLog() {
+        return new MongoEventLog(mongo, Clock.systemUTC(), () -> { });
+    }
+
+    private PublicationHistory history() {
+        return new PublicationHistory(mongo, () -> { });
+    }
+
+    private static Publication awaitPublication(PlanningSession session, long version) {
+        return await().atMost(Duration.ofSeconds(30)).until(session::latestPublication,
+                publication -> publication.isPresent() && publication.get().version() >= version).orElseThrow();
+    }
+
+    private static InboundEvent etaChanged(String id, Shipment shipment, LocalDate newEta) {
+        String data = "{\"shipmentId\":\"" + shipment.id() + "\",\"newDate\":\"" + newEta
+                + "\",\"reason\":\"factory test failure\"}";
+        return new InboundEvent(id, EventTypes.SHIPMENT_ETA_CHANGED, Suppliers.sourceOf(shipment.supplier()),
+                shipment.id(), Instant.now(), data.getBytes(StandardCharsets.UTF_8));
+    }
+}
