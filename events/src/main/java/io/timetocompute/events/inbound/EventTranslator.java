@@ -135,7 +135,7 @@ public final class EventTranslator {
                 .orElseThrow(() -> new InvalidEventException("event " + event.id() + ": unknown shipment "
                         + shipmentId));
         String expected = Suppliers.sourceOf(shipment.supplier());
-        if (!expected.equals(event.source())) {
+        if (!expected.equals(event.source()) && !Suppliers.isPlanner(event.source())) {
             throw new InvalidEventException("event " + event.id() + ": source " + event.source()
                     + " may not report on shipment " + shipmentId + " of supplier " + shipment.supplier()
                     + " (expected source " + expected + ")");

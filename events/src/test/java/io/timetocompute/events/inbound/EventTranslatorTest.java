@@ -121,6 +121,15 @@ class EventTranslatorTest {
     }
 
     @Test
+    void aPlannerMayReportOnAnyShipmentButAnEmptyPlannerSourceIsNoPlanner() {
+        assertThat(translate(EventTypes.SHIPMENT_ETA_CHANGED, Suppliers.plannerSource("planner"),
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-03-01\"}").subject()).isEqualTo("A-XFMR");
+        assertThatThrownBy(() -> translate(EventTypes.SHIPMENT_ETA_CHANGED, "/planners/",
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-03-01\"}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("may not report on shipment");
+    }
+
+    @Test
     void eventsOfOneEntityAreOrderedTogether() {
         PortfolioChange eta = translate(EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
                 "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-03-01\"}");
