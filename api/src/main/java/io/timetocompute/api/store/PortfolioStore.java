@@ -13,6 +13,8 @@ import java.util.zip.GZIPOutputStream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
@@ -45,6 +47,13 @@ public final class PortfolioStore {
         return Optional.ofNullable(template.findById(CURRENT, PortfolioDocument.class))
                 .map(document -> new StoredPortfolio(PortfolioJson.read(new ByteArrayInputStream(gunzip(document.gzippedJson())), "the stored portfolio"),
                         document.importedAt(), document.origin()));
+    }
+
+    /** @return where the current portfolio came from, without reading the portfolio itself */
+    public Optional<String> origin() {
+        Query query = new Query(Criteria.where("_id").is(CURRENT));
+        query.fields().include("origin");
+        return Optional.ofNullable(template.findOne(query, PortfolioDocument.class)).map(PortfolioDocument::origin);
     }
 
     /** @param origin where it came from, in words (the demo, a file, an import by a user) */

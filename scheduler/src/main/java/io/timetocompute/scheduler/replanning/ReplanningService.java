@@ -194,11 +194,13 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                             block.onlineDate()), newlyApplied));
                 }
             }
-            attributedChanges = applied.size();
             if (changes.isEmpty() && publishedSinceStart) {
-                // Nothing anyone reads moved.
+                // Nothing anyone reads moved. The changes stay unattributed: this may be the schedule the solver
+                // took a change into before repairing it, and the repaired one that moves the dates must name them
+                // and go out at once instead of waiting for the re-optimization interval.
                 return;
             }
+            attributedChanges = applied.size();
             changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
             lastPublishedAt = Instant.now();
             publishedSinceStart = true;

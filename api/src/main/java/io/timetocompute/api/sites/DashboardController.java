@@ -1,0 +1,54 @@
+package io.timetocompute.api.sites;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
+import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+
+@Tag(name = "Dashboard", description = "The executives' overview of the portfolio")
+@RestController
+class DashboardController {
+
+    private final CurrentPlan plan;
+
+    DashboardController(CurrentPlan plan) {
+        this.plan = plan;
+    }
+
+    @Operation(summary = "Every site's online dates and slip, and the IT load online over time")
+    @GetMapping("/api/dashboard")
+    Dashboard dashboard() {
+        Portfolio portfolio = plan.portfolio();
+        Publication publication = plan.publication();
+        ScheduleProjection projection = publication.projection();
+        return new Dashboard(projection.portfolioId(), portfolio.name(), projection.dataDate(),
+                publication.version(), publication.publishedAt(), projection.feasible(),
+                new SiteSummaries(projection, plan.baselineDates()).all(portfolio), mwOnline(projection.blocks()));
+    }
+
+    private static List<Dashboard.MwOnline> mwOnline(List<BlockProjection> blocks) {
+        Map<LocalDate, Double> mwByDate = new TreeMap<>();
+        blocks.stream().filter(block -> Objects.nonNull(block.onlineDate()))
+                .forEach(block -> mwByDate.merge(block.onlineDate(), block.itMw(), Double::sum));
+        List<Dashboard.MwOnline> points = new ArrayList<>();
+        double online = 0;
+        for (Map.Entry<LocalDate, Double> day : mwByDate.entrySet()) {
+            online += day.getValue();
+            points.add(new Dashboard.MwOnline(day.getKey(), online));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,91 @@
+package io.timetocompute.api.sites;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.plan.ChangeAccepted;
+import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.shipments.ShipmentRow;
+import io.timetocompute.api.tasks.TaskRows;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.portfolio.Site;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.replanning.PowerDateChange;
+
+@Tag(name = "Sites", description = "Sites and their compute blocks: projected online dates, slip, schedules")
+@RestController
+@RequestMapping("/api/sites")
+class SiteController {
+
+    private final CurrentPlan plan;
+
+    SiteController(CurrentPlan plan) {
+        this.plan = plan;
+    }
+
+    @Operation(summary = "Every site with its blocks' projected and baseline online dates")
+    @GetMapping
+    List<SiteSummary> sites() {
+        Portfolio portfolio = plan.portfolio();
+        return summaries().all(portfolio);
+    }
+
+    @Operation(summary = "One site with its blocks' projected and baseline online dates")
+    @GetMapping("/{siteId}")
+    SiteSummary site(@PathVariable String siteId) {
+        Site site = plan.site(siteId);
+        return summaries().of(site);
+    }
+
+    @Operation(summary = "A site's schedule: tasks with float and driving path, blocks, shipments, pool loads")
+    @GetMapping("/{siteId}/schedule")
+    SiteSchedule schedule(@PathVariable String siteId) {
+        Site site = plan.site(siteId);
+        Portfolio portfolio = plan.portfolio();
+        ScheduleProjection projection = plan.publication().projection();
+        var tasks = new TaskRows(portfolio, projection).rows(projection.tasks(),
+                task -> task.siteId().equals(siteId));
+        Set<String> poolIds = new HashSet<>();
+        tasks.forEach(task -> poolIds.addAll(task.poolIds()));
+        return new SiteSchedule(summaries(projection).of(site), tasks,
+                projection.blocks().stream().filter(block -> block.siteId().equals(siteId)).toList(),
+                projection.shipments().stream().filter(shipment -> siteId.equals(shipment.siteId()))
+                        .map(ShipmentRow::of).toList(),
+                projection.pools().stream().filter(pool -> poolIds.contains(pool.poolId())).toList());
+    }
+
+    record PowerDateRequest(@NotNull LocalDate date) {
+    }
+
+    @Operation(summary = "What-if: the utility moves the site's power-available date")
+    @PostMapping("/{siteId}/power-date")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ChangeAccepted powerDate(@PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
+        plan.site(siteId);
+        return plan.submit(eventId -> new PowerDateChange(eventId, plan.clock().instant(), siteId, request.date()));
+    }
+
+    private SiteSummaries summaries() {
+        return summaries(plan.publication().projection());
+    }
+
+    private SiteSummaries summaries(ScheduleProjection projection) {
+        return new SiteSummaries(projection, plan.baselineDates());
+    }
+}

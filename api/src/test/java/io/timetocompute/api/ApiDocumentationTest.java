@@ -1,0 +1,24 @@
+package io.timetocompute.api;
+
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document behind the Swagger UI describes the API, with summaries, for anyone. */
+class ApiDocumentationTest extends ApiIntegrationTest {
+
+    @Test
+    void theOpenApiDocumentListsTheEndpointsByFeature() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tags[*].name", hasItems("Portfolio", "Sites", "Dashboard", "Projections",
+                        "Tasks", "Shipments", "Labor pools", "Score")))
+                .andExpect(jsonPath("$.paths['/api/sites/{siteId}/schedule'].get.summary")
+                        .value("A site's schedule: tasks with float and driving path, blocks, shipments, pool loads"))
+                .andExpect(jsonPath("$.paths['/api/shipments/{shipmentId}/eta'].post.tags[0]").value("Shipments"))
+                .andExpect(jsonPath("$.paths['/api/blocks/{blockId}'].get.summary").isString());
+    }
+}
