@@ -1,5 +1,6 @@
 package io.timetocompute.api.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,18 +8,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.planning.PlanningSession;
 import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.api.web.ScheduleNotPublishedException;
+import io.timetocompute.events.contract.Suppliers;
+import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.portfolio.LaborPool;
 import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.portfolio.Shipment;
 import io.timetocompute.scheduler.portfolio.Site;
 import io.timetocompute.scheduler.portfolio.Task;
-import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
 
 /**
@@ -35,9 +41,12 @@ public class CurrentPlan {
     private final PublicationHistory history;
     private final Clock clock = Clock.systemUTC();
 
-    CurrentPlan(PlanningSession session, PublicationHistory history) {
+    private final EventProcessor processor;
+
+    CurrentPlan(PlanningSession session, PublicationHistory history, EventProcessor processor) {
         this.session = session;
         this.history = history;
+        this.processor = processor;
     }
 
     public Portfolio portfolio() {
@@ -75,15 +84,21 @@ public class CurrentPlan {
     }
 
     /**
-     * Submits a planner's change under a new event id.
+     * Submits a planner's change as an event of the inbound contract ({@code docs/events.md}), through the same
+     * processor as Kafka and HTTP ingest: it is validated the same way, recorded in the event log (so a restart
+     * replays it), and named as the cause in the timeline.
      *
-     * @param change builds the change from the event id it is to carry
-     * @throws io.timetocompute.scheduler.replanning.InvalidChangeException if the plan refuses it
+     * @param data the event's data, e.g. {@link io.timetocompute.events.contract.EventData.ShipmentEtaChanged}
+     * @throws io.timetocompute.events.inbound.InvalidEventException if the plan refuses it
      */
-    public ChangeAccepted submit(Function<String, PortfolioChange> change) {
-        PortfolioChange built = change.apply(EVENT_ID_PREFIX + UUID.randomUUID());
-        session.submit(built);
-        return new ChangeAccepted(ChangeAccepted.APPLIED, built.description(), built.eventId());
+    public ChangeAccepted submit(String eventType, String subject, Object data) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String eventId = EVENT_ID_PREFIX + UUID.randomUUID();
+        InboundEvent event = new InboundEvent(eventId, eventType,
+                Suppliers.plannerSource(user == null ? "unknown" : user.getName()), subject, clock.instant(),
+                PortfolioJson.toJson(data).getBytes(StandardCharsets.UTF_8));
+        EventProcessor.Outcome outcome = processor.process(event);
+        return new ChangeAccepted(outcome.status().name(), outcome.detail(), eventId);
     }
 
     private static <T> T find(List<T> items, Function<T, String> idOf, String id, String kind) {

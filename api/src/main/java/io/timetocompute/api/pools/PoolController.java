@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.events.contract.EventData;
+import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
 import io.timetocompute.api.plan.CurrentPlan;
 import io.timetocompute.scheduler.portfolio.CapacityAdjustment;
@@ -34,7 +36,6 @@ import io.timetocompute.scheduler.portfolio.Task;
 import io.timetocompute.scheduler.portfolio.TaskMode;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.LoadSegment;
-import io.timetocompute.scheduler.replanning.PoolCapacityChange;
 
 @Tag(name = "Labor pools", description = "Crews shared by tasks: load against capacity, capacity what-ifs")
 @RestController
@@ -126,8 +127,7 @@ class PoolController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ChangeAccepted capacity(@PathVariable String poolId, @Valid @RequestBody CapacityRequest request) {
         plan.pool(poolId);
-        return plan.submit(eventId -> new PoolCapacityChange(eventId, plan.clock().instant(), poolId,
-                new CapacityAdjustment(request.from(), request.to(), request.headcount(), request.delta(),
-                        request.reason())));
+        return plan.submit(EventTypes.LABOR_CAPACITY_CHANGED, poolId, new EventData.CapacityChanged(poolId,
+                request.from(), request.to(), request.headcount(), request.delta(), request.reason()));
     }
 }

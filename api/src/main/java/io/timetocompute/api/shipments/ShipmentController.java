@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.events.contract.EventData;
+import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
 import io.timetocompute.api.plan.CurrentPlan;
 import io.timetocompute.api.web.ResourceNotFoundException;
-import io.timetocompute.scheduler.replanning.ShipmentDelivery;
-import io.timetocompute.scheduler.replanning.ShipmentEtaChange;
 
 @Tag(name = "Shipments", description = "Equipment on its way: need-by dates, slack, ETA and delivery what-ifs")
 @RestController
@@ -67,8 +67,8 @@ class ShipmentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ChangeAccepted eta(@PathVariable String shipmentId, @Valid @RequestBody EtaRequest request) {
         plan.shipment(shipmentId);
-        return plan.submit(eventId -> new ShipmentEtaChange(eventId, plan.clock().instant(), shipmentId,
-                request.newDate(), request.reason()));
+        return plan.submit(EventTypes.SHIPMENT_ETA_CHANGED, shipmentId,
+                new EventData.ShipmentEtaChanged(shipmentId, request.newDate(), request.reason()));
     }
 
     /** @param deliveredDate like a delivery event's date, it cannot be in the future */
@@ -80,7 +80,7 @@ class ShipmentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ChangeAccepted delivery(@PathVariable String shipmentId, @Valid @RequestBody DeliveryRequest request) {
         plan.shipment(shipmentId);
-        return plan.submit(eventId -> new ShipmentDelivery(eventId, plan.clock().instant(), shipmentId,
-                request.deliveredDate()));
+        return plan.submit(EventTypes.SHIPMENT_DELIVERED, shipmentId,
+                new EventData.ShipmentDelivered(shipmentId, request.deliveredDate(), null, true));
     }
 }

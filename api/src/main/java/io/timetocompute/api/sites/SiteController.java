@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.events.contract.EventData;
+import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
 import io.timetocompute.api.plan.CurrentPlan;
 import io.timetocompute.api.shipments.ShipmentRow;
@@ -26,7 +28,6 @@ import io.timetocompute.api.tasks.TaskRows;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Site;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
-import io.timetocompute.scheduler.replanning.PowerDateChange;
 
 @Tag(name = "Sites", description = "Sites and their compute blocks: projected online dates, slip, schedules")
 @RestController
@@ -78,7 +79,8 @@ class SiteController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ChangeAccepted powerDate(@PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
         plan.site(siteId);
-        return plan.submit(eventId -> new PowerDateChange(eventId, plan.clock().instant(), siteId, request.date()));
+        return plan.submit(EventTypes.POWER_DATE_CHANGED, siteId,
+                new EventData.PowerDateChanged(siteId, request.date()));
     }
 
     private SiteSummaries summaries() {

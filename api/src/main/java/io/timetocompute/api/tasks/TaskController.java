@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.events.contract.EventData;
+import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
 import io.timetocompute.api.plan.CurrentPlan;
 import io.timetocompute.api.web.ResourceNotFoundException;
@@ -33,7 +35,6 @@ import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Task;
 import io.timetocompute.scheduler.portfolio.TaskProgress;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
-import io.timetocompute.scheduler.replanning.TaskProgressChange;
 
 @Tag(name = "Tasks", description = "Scheduled tasks with float, and progress reports")
 @RestController
@@ -111,12 +112,14 @@ class TaskController {
     ChangeAccepted progress(@PathVariable String taskId, @Valid @RequestBody ProgressReport report) {
         plan.task(taskId);
         LocalDate date = report.date() != null ? report.date() : LocalDate.now(plan.clock());
-        return plan.submit(eventId -> switch (report.status()) {
-            case COMPLETED -> TaskProgressChange.completed(eventId, plan.clock().instant(), taskId, date);
+        String siteId = plan.task(taskId).siteId();
+        return switch (report.status()) {
+            case COMPLETED -> plan.submit(EventTypes.TASK_COMPLETED, siteId,
+                    new EventData.TaskCompleted(taskId, date));
             case STARTED -> report.remainingDays() == null
-                    ? TaskProgressChange.started(eventId, plan.clock().instant(), taskId, date, null)
-                    : TaskProgressChange.remaining(eventId, plan.clock().instant(), taskId, date,
-                            report.remainingDays());
-        });
+                    ? plan.submit(EventTypes.TASK_STARTED, siteId, new EventData.TaskStarted(taskId, date, null))
+                    : plan.submit(EventTypes.TASK_REMAINING_UPDATED, siteId,
+                            new EventData.RemainingUpdated(taskId, date, report.remainingDays()));
+        };
     }
 }

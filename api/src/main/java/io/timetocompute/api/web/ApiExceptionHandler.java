@@ -51,6 +51,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidEvent(InvalidEventException e) {
+        if (e.getCause() instanceof InvalidChangeException refused) {
+            // Well-formed, but the plan cannot take it (a task finishing before it started...).
+            return changeRefused(refused);
+        }
         return problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event", e.getMessage());
     }
 

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import io.timetocompute.api.ApiIntegrationTest;
+import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
 class ShipmentApiTest extends ApiIntegrationTest {
@@ -74,6 +77,9 @@ class ShipmentApiTest extends ApiIntegrationTest {
                 .andExpect(problem(404, "not-found", "no shipment 'SHP-NOPE'"));
     }
 
+    @Autowired
+    EventLog eventLog;
+
     @Test
     void anEtaWhatIfMovesTheBlockItFeedsAndIsNamedAsTheCause() throws Exception {
         String blockId = "WTX1-H2";
@@ -93,6 +99,9 @@ class ShipmentApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.eventId", startsWith("api-")))
                 .andReturn().getResponse().getContentAsString();
         String eventId = JsonPath.read(response, "$.eventId");
+        // Recorded like any inbound event, so that a restart replays it.
+        assertThat(eventLog.appliedSince(Instant.EPOCH)).filteredOn(event -> event.id().equals(eventId))
+                .singleElement().satisfies(event -> assertThat(event.source()).isEqualTo("/planners/planner"));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
                     .perform(get("/api/blocks/{id}", blockId).with(planner()))
