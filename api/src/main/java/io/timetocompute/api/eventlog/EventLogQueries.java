@@ -18,7 +18,7 @@ import io.timetocompute.api.history.PublicationHistory.BlockDateChange;
 import io.timetocompute.api.store.InboundEventDocument;
 import io.timetocompute.events.inbound.EventProcessor;
 
-/** Reads the event log and joins each event to the date changes it caused, one query per page for each. */
+/** Reads the event log and joins each event to the date changes it caused: two queries a page, not one an event. */
 @Component
 class EventLogQueries {
 

@@ -49,7 +49,8 @@ final class CalendarFeed {
             LocalDate baseline, PublicationHistory.BlockDateChange lastMove) {
         VEvent event = new VEvent();
         event.setUid(block.blockId() + UID_DOMAIN);
-        event.setSummary(block.siteName() + " " + block.blockName() + " online ("
+        // The block's id, not its name: names often repeat the site and the MW already (the demo's do).
+        event.setSummary(block.siteName() + " " + block.blockId() + " online ("
                 + String.format(Locale.ROOT, "%.0f", block.itMw()) + " MW)");
         event.setDateStart(new DateStart(allDay(block.onlineDate())));
         event.setDateEnd(new DateEnd(allDay(block.onlineDate().plusDays(1))));
@@ -63,10 +64,13 @@ final class CalendarFeed {
     private static String description(ScheduleProjection.BlockProjection block, LocalDate baseline,
             PublicationHistory.BlockDateChange lastMove) {
         StringBuilder text = new StringBuilder();
-        text.append("Projected online ").append(block.onlineDate()).append(" (site ").append(block.siteId())
-                .append(", block ").append(block.blockId()).append(").\n");
-        text.append("Contract date ").append(block.contractDate()).append(": ").append(lateness(block.daysLate()))
-                .append(".\n");
+        text.append(block.blockName()).append(" projected online ").append(block.onlineDate()).append(".\n");
+        if (block.contractDate() == null) {
+            text.append("No contract date.\n");
+        } else {
+            text.append("Contract date ").append(block.contractDate()).append(": ")
+                    .append(lateness(block.daysLate())).append(".\n");
+        }
         if (baseline != null) {
             long slip = ChronoUnit.DAYS.between(baseline, block.onlineDate());
             text.append("Slip since baseline ").append(baseline).append(": ").append(signed(slip))

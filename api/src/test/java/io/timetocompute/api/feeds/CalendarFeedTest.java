@@ -57,9 +57,11 @@ class CalendarFeedTest {
                 assertThat(event.getDateStart().getValue().hasTime()).isFalse();
                 assertThat(LocalDate.ofInstant(event.getDateStart().getValue().toInstant(), ZoneId.systemDefault()))
                         .isEqualTo(block.onlineDate());
-                assertThat(event.getSummary().getValue()).startsWith(block.siteName() + " " + block.blockName())
-                        .endsWith("MW)");
-                assertThat(event.getDescription().getValue()).contains("Contract date " + block.contractDate());
+                assertThat(event.getSummary().getValue()).isEqualTo(block.siteName() + " " + block.blockId()
+                        + " online (" + Math.round(block.itMw()) + " MW)");
+                assertThat(event.getDescription().getValue()).startsWith(block.blockName())
+                        .contains(block.contractDate() == null ? "No contract date"
+                                : "Contract date " + block.contractDate());
             }
         });
     }
