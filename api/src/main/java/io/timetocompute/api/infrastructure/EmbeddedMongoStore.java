@@ -13,6 +13,8 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 /**
  * A MongoDB wire-protocol server in the JVM (mongo-java-server with its H2 file backend) for the run command, so
@@ -40,7 +42,12 @@ public final class EmbeddedMongoStore implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        H2Backend backend = new H2Backend(file.toAbsolutePath().toString()) {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return super.handleCommand(channel, database, answeredAs(command), query);
+            }
+        };
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         server.bind("localhost", port);
@@ -51,12 +58,25 @@ public final class EmbeddedMongoStore implements DisposableBean {
 
     /** A store that forgets everything when it stops, for tests. */
     public static EmbeddedMongoStore startInMemory(int port) {
-        MemoryBackend backend = new MemoryBackend();
+        MemoryBackend backend = new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return super.handleCommand(channel, database, answeredAs(command), query);
+            }
+        };
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         server.bind("localhost", port);
         return new EmbeddedMongoStore(backend, server,
                 "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc");
+    }
+
+    /**
+     * mongo-java-server knows {@code isMaster} but not its successor {@code hello}, which Spring Boot's MongoDB
+     * health check sends: without this, the service reports its store down while it works.
+     */
+    private static String answeredAs(String command) {
+        return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
     }
 
     public String connectionString() {

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import io.timetocompute.api.planning.PlanningSession;
 import io.timetocompute.events.contract.Suppliers;
@@ -67,7 +69,11 @@ class SecurityConfiguration {
                 // header (Basic or Bearer) are not exposed to it.
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(
                         request -> request.getHeader("Authorization") != null))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler()));
+                // API clients and calendar apps get a Basic challenge (401) that they can answer, not a redirect to
+                // the login form.
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler())
+                        .defaultAuthenticationEntryPointFor(apiChallenge(),
+                                PathPatternRequestMatcher.pathPattern("/api/**")));
         if (environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")) {
@@ -79,6 +85,12 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
         }
         return http.build();
+    }
+
+    private static BasicAuthenticationEntryPoint apiChallenge() {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("Time-to-Compute");
+        return entryPoint;
     }
 
     @Bean

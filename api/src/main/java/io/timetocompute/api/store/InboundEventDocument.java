@@ -7,6 +7,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An inbound event as received, with what became of it: the audit trail and the source for replay. */
 @Document("inbound_events")
-record InboundEventDocument(@Id String id, String type, String source, String subject, Instant time, String data,
+public record InboundEventDocument(@Id String id, String type, String source, String subject, Instant time, String data,
         String status, String detail, Instant recordedAt) {
 }

@@ -1,10 +1,12 @@
 package io.timetocompute.events.kafka;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.events.inbound.InvalidEventException;
+import io.timetocompute.events.inbound.OutcomeListener;
 
 /**
  * Reads supply, labor and progress events (CloudEvents in binary content mode). The listener returns only after the
@@ -26,13 +29,26 @@ class InboundEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(InboundEventListener.class);
 
     private final EventProcessor processor;
+    private final List<OutcomeListener> outcomeListeners;
 
-    InboundEventListener(EventProcessor processor) {
+    InboundEventListener(EventProcessor processor, ObjectProvider<OutcomeListener> outcomeListeners) {
         this.processor = processor;
+        this.outcomeListeners = outcomeListeners.orderedStream().toList();
     }
 
     @KafkaListener(id = "ttc-replanner", topics = {Topics.SUPPLY, Topics.LABOR, Topics.PROGRESS})
     void onEvent(ConsumerRecord<String, byte[]> record) {
+        EventProcessor.Outcome outcome;
+        try {
+            outcome = process(record);
+        } catch (InvalidEventException e) {
+            tell(EventProcessor.Status.REJECTED);
+            throw e;
+        }
+        tell(outcome.status());
+    }
+
+    private EventProcessor.Outcome process(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(record).toEvent();
@@ -43,5 +59,10 @@ class InboundEventListener {
         EventProcessor.Outcome outcome = processor.process(InboundEvent.of(event, Instant.now()));
         LOG.debug("{} {} on {}: {} {}", event.getType(), event.getId(), record.topic(), outcome.status(),
                 outcome.detail());
+        return outcome;
+    }
+
+    private void tell(EventProcessor.Status status) {
+        outcomeListeners.forEach(listener -> listener.processed(OutcomeListener.KAFKA, status));
     }
 }

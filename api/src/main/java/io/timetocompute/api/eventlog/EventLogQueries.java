@@ -1,0 +1,62 @@
+package io.timetocompute.api.eventlog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import io.timetocompute.api.history.PublicationHistory.BlockDateChange;
+import io.timetocompute.api.store.InboundEventDocument;
+import io.timetocompute.events.inbound.EventProcessor;
+
+/** Reads the event log and joins each event to the date changes it caused: two queries a page, not one an event. */
+@Component
+class EventLogQueries {
+
+    private final MongoTemplate mongo;
+
+    EventLogQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @param status only events with this outcome; all when null */
+    EventLogPage page(int page, int size, EventProcessor.Status status) {
+        Query filter = status == null ? new Query() : query(where("status").is(status.name()));
+        long total = mongo.count(filter, InboundEventDocument.class);
+        List<InboundEventDocument> events = mongo.find(Query.of(filter)
+                .with(Sort.by(Sort.Direction.DESC, "recordedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .skip((long) page * size).limit(size), InboundEventDocument.class);
+        return new EventLogPage(page, size, total, withMovedDates(events));
+    }
+
+    Optional<LoggedEvent> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, InboundEventDocument.class))
+                .map(event -> withMovedDates(List.of(event)).get(0));
+    }
+
+    private List<LoggedEvent> withMovedDates(List<InboundEventDocument> events) {
+        List<String> ids = events.stream().map(InboundEventDocument::id).toList();
+        List<BlockDateChange> changes = ids.isEmpty() ? List.of()
+                : mongo.find(query(where("eventIds").in(ids)), BlockDateChange.class);
+        Map<String, List<LoggedEvent.MovedDate>> movedByEvent = changes.stream()
+                .sorted(Comparator.comparingLong(BlockDateChange::version).thenComparing(BlockDateChange::blockId))
+                .flatMap(change -> change.eventIds().stream().filter(ids::contains)
+                        .map(eventId -> Map.entry(eventId, new LoggedEvent.MovedDate(change.blockId(),
+                                change.siteId(), change.oldDate(), change.newDate(), change.deltaDays(),
+                                change.version()))))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return events.stream().map(event -> new LoggedEvent(event.id(), event.type(), event.source(),
+                event.subject(), event.time(), event.status(), event.detail(), event.recordedAt(),
+                movedByEvent.getOrDefault(event.id(), List.of()))).toList();
+    }
+}

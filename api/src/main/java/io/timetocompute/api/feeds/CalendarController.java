@@ -1,0 +1,59 @@
+package io.timetocompute.api.feeds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.history.PublicationHistory;
+import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+
+/** The projected compute-online dates for calendar apps (subscribe with HTTP Basic, see docs/api-feeds.md). */
+@RestController
+@Tag(name = "feeds", description = "Executive feeds: timeline, live stream, calendar")
+class CalendarController {
+
+    static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+    private final PlanningSession session;
+    private final PublicationHistory history;
+    private final MongoTemplate mongo;
+
+    CalendarController(PlanningSession session, PublicationHistory history, MongoTemplate mongo) {
+        this.session = session;
+        this.history = history;
+        this.mongo = mongo;
+    }
+
+    @GetMapping(path = "/api/calendar.ics", produces = "text/calendar")
+    @Operation(summary = "iCalendar feed: one all-day event per compute block on its projected online date")
+    ResponseEntity<String> calendar() {
+        ReplanningService.Publication publication = session.latestPublication()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "no projection has been published yet"));
+        String body = CalendarFeed.write(publication, history.baselineDates(), lastMoves());
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"compute-online.ics\"")
+                .body(body);
+    }
+
+    private Map<String, PublicationHistory.BlockDateChange> lastMoves() {
+        Map<String, PublicationHistory.BlockDateChange> last = new HashMap<>();
+        mongo.find(new Query().with(Sort.by("version")), PublicationHistory.BlockDateChange.class)
+                .forEach(change -> last.put(change.blockId(), change));
+        return last;
+    }
+}

@@ -1,0 +1,102 @@
+package io.timetocompute.api.ingest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.security.Roles;
+import io.timetocompute.events.contract.EventTypes;
+import io.timetocompute.events.contract.Suppliers;
+import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.InboundEvent;
+import io.timetocompute.events.inbound.InvalidEventException;
+import io.timetocompute.events.inbound.OutcomeListener;
+
+/**
+ * HTTP ingest for systems that cannot write to Kafka. The event takes the same path as one read from Kafka (the
+ * same validation, log and re-planning); only the answer differs: the caller learns the outcome at once, so a
+ * refused event is answered with its reason rather than dead-lettered (docs/api-feeds.md).
+ */
+@RestController
+@Tag(name = "events", description = "Inbound events and the event log")
+class EventIngestController {
+
+    private final EventProcessor processor;
+    private final List<OutcomeListener> outcomeListeners;
+    private final Clock clock;
+
+    EventIngestController(EventProcessor processor, ObjectProvider<OutcomeListener> outcomeListeners) {
+        this.processor = processor;
+        this.outcomeListeners = outcomeListeners.orderedStream().toList();
+        this.clock = Clock.systemUTC();
+    }
+
+    @PostMapping(path = "/api/events", consumes = {"application/json", "application/cloudevents+json"})
+    @Operation(summary = "Send a CloudEvent (HTTP binary or structured mode)",
+            description = "Planners may send any event; a supplier only supply events with its own source "
+                    + "/suppliers/<user name>.")
+    @ApiResponse(responseCode = "202", description = "Applied, recorded or stale")
+    @ApiResponse(responseCode = "200", description = "Duplicate: this event id was processed before")
+    @ApiResponse(responseCode = "400", description = "Invalid event (recorded as REJECTED when it has an id)")
+    @ApiResponse(responseCode = "403", description = "A supplier sending as another source; nothing is recorded")
+    ResponseEntity<IngestResult> ingest(@RequestHeader HttpHeaders headers,
+            @RequestBody(required = false) byte[] body, Authentication user) {
+        InboundEvent event;
+        EventProcessor.Outcome outcome;
+        try {
+            event = HttpCloudEvents.read(headers, body, clock.instant());
+            Optional<String> supplier = Roles.supplierOf(user);
+            if (supplier.isPresent()) {
+                checkSupplierMaySend(supplier.get(), event);
+            }
+            outcome = processor.process(event);
+        } catch (InvalidEventException e) {
+            tell(EventProcessor.Status.REJECTED);
+            throw e;
+        }
+        tell(outcome.status());
+        HttpStatus status = outcome.status() == EventProcessor.Status.DUPLICATE ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return ResponseEntity.status(status).body(new IngestResult(outcome.status(), outcome.detail(), event.id()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail sourceNotAllowed(SourceNotAllowedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(URI.create("https://timetocompute.io/problems/source-not-allowed"));
+        problem.setTitle("Source not allowed");
+        return problem;
+    }
+
+    /** Checked before processing, so that an event a supplier may not send leaves no trace in the log. */
+    private static void checkSupplierMaySend(String supplierSlug, InboundEvent event) {
+        String ownSource = Suppliers.sourceOf(supplierSlug);
+        if (!ownSource.equals(event.source())) {
+            throw new SourceNotAllowedException("supplier " + supplierSlug + " may only send events with source "
+                    + ownSource + ", not " + event.source());
+        }
+        if (!EventTypes.SUPPLY.contains(event.type())) {
+            throw new SourceNotAllowedException("supplier " + supplierSlug + " may only send supply events, not "
+                    + event.type());
+        }
+    }
+
+    private void tell(EventProcessor.Status status) {
+        outcomeListeners.forEach(listener -> listener.processed(OutcomeListener.HTTP, status));
+    }
+}

@@ -1,0 +1,35 @@
+package io.timetocompute.api.operations;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.scheduler.replanning.ReplanningService;
+
+/**
+ * The solver is up once it has published a schedule. Before that (the first seconds after a start) its state is
+ * unknown rather than down: the service is starting, not failing, and the aggregate health stays up.
+ */
+@Component("solverHealthIndicator")
+class SolverHealthIndicator implements HealthIndicator {
+
+    private final PlanningSession session;
+
+    SolverHealthIndicator(PlanningSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Health health() {
+        return session.latestPublication()
+                .map(SolverHealthIndicator::published)
+                .orElseGet(() -> Health.unknown().withDetail("publication", "none yet").build());
+    }
+
+    private static Health published(ReplanningService.Publication publication) {
+        return Health.up().withDetail("version", publication.version())
+                .withDetail("publishedAt", publication.publishedAt().toString())
+                .withDetail("feasible", publication.projection().feasible()).build();
+    }
+}

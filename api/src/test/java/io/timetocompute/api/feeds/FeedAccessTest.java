@@ -1,0 +1,69 @@
+package io.timetocompute.api.feeds;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.timetocompute.api.FullServiceTest;
+import io.timetocompute.api.TestEvents;
+import io.timetocompute.api.planning.PlanningSession;
+
+/** Who may use the feeds, the ingest endpoint and the event log. */
+@FullServiceTest
+class FeedAccessTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PlanningSession session;
+
+    @Test
+    void anExecutiveReadsTheFeedsButSendsNoEvents() throws Exception {
+        mvc.perform(get("/api/timeline").with(httpBasic("executive", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/calendar.ics").with(httpBasic("executive", "demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .with(httpBasic("executive", "demo")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403));
+        mvc.perform(get("/api/events").with(httpBasic("executive", "demo"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSupplierSendsEventsButReadsNoFeeds() throws Exception {
+        String supplier = TestEvents.slugOf(TestEvents.tightestShipment(session));
+        mvc.perform(get("/api/timeline").with(httpBasic(supplier, "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/calendar.ics").with(httpBasic(supplier, "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/events").with(httpBasic(supplier, "demo"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anonymousCallersMustAuthenticate() throws Exception {
+        mvc.perform(get("/api/timeline").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/calendar.ics").accept("text/calendar")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .header("Authorization", "Basic bm9ib2R5Om5vbmU="))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void timelinePagingIsValidated() throws Exception {
+        mvc.perform(get("/api/timeline").param("size", "0").with(httpBasic("executive", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.status").value(400));
+        mvc.perform(get("/api/timeline").param("size", "501").with(httpBasic("executive", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/timeline").param("page", "-1").with(httpBasic("executive", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/timeline").param("page", "0").param("size", "500").with(httpBasic("executive", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.size").value(500));
+    }
+}
