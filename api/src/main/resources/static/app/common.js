@@ -76,12 +76,14 @@ export function showProblem(container, error, what) {
   let kind = 'error';
   if (error instanceof ApiError && error.kind === 'forbidden') {
     kind = 'forbidden';
-    text = `Your role (${currentRole || 'unknown'}) may not see ${what}. The portfolio dashboard and the live feed are open to every role.`;
+    text = `Your role (${currentRole || 'unknown'}) may not see the ${what}. `
+      + 'The portfolio dashboard and the live feed are open to every role.';
   } else if (error instanceof ApiError && error.kind === 'missing') {
     kind = 'pending';
-    text = `No ${what} yet: the service has not published a schedule for it. This page checks again shortly.`;
+    text = `The ${what} is not there yet (${error.message}): the service has not published it. `
+      + 'This page checks again in a few seconds.';
   } else {
-    text = `Could not load ${what}: ${error.message}`;
+    text = `Could not load the ${what}: ${error.message}`;
   }
   container.replaceChildren(el('div', { class: `message ${kind}`, role: 'status' }, text));
 }
@@ -140,10 +142,18 @@ export function formatInstant(instant) {
     return '';
   }
   const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? String(instant) : date.toISOString().substring(0, 16).replace('T', ' ') + ' UTC';
+  if (Number.isNaN(date.getTime())) {
+    return String(instant);
+  }
+  return date.toISOString().substring(0, 16).replace('T', ' ') + ' UTC';
 }
 
 /** A slip or delay in days: red when late, green when early. */
+/** An old → new date pair; a block without a date (not scheduled) shows as "none". */
+export function datePair(oldDate, newDate) {
+  return `${oldDate ?? 'none'} → ${newDate ?? 'none'}`;
+}
+
 export function daysBadge(days, zeroText) {
   if (days === undefined || days === null) {
     return el('span', { class: 'days' }, '–');
@@ -155,5 +165,8 @@ export function daysBadge(days, zeroText) {
 }
 
 export function formatMw(mw) {
-  return mw === undefined || mw === null ? '' : `${Number(mw).toLocaleString('en-US', { maximumFractionDigits: 1 })} MW`;
+  if (mw === undefined || mw === null) {
+    return '';
+  }
+  return `${Number(mw).toLocaleString('en-US', { maximumFractionDigits: 1 })} MW`;
 }

@@ -19,7 +19,7 @@ async function loadDashboard() {
   try {
     dashboard = await getJson('/api/dashboard');
   } catch (error) {
-    showProblem(sites, error, 'portfolio dashboard');
+    showProblem(sites, error, 'portfolio projection');
     if (error.kind === 'missing') {
       setTimeout(loadDashboard, RETRY_MS);
     }
@@ -89,6 +89,8 @@ function renderSites(siteList) {
 
 function renderChart(points) {
   if (points.length === 0) {
+    plot?.destroy();
+    plot = null;
     showEmpty(chart, 'No block has a projected online date yet.');
     return;
   }

@@ -1,5 +1,5 @@
 // The live feed of date changes and, for planners, the event log with the dates each event moved.
-import { daysBadge, el, formatInstant, getJson, initHeader, showEmpty, showProblem } from './common.js';
+import { datePair, daysBadge, el, formatInstant, getJson, initHeader, showEmpty, showProblem } from './common.js';
 import { startTimelineFeed } from './timeline.js';
 
 const PAGE_SIZE = 50;
@@ -12,7 +12,7 @@ async function loadLog() {
   try {
     result = await getJson(`/api/events?page=${page}&size=${PAGE_SIZE}`);
   } catch (error) {
-    showProblem(log, error, 'the event log');
+    showProblem(log, error, 'event log');
     pager.hidden = true;
     return;
   }
@@ -54,8 +54,9 @@ function moved(dates) {
     return el('span', { class: 'hint' }, 'no date moved');
   }
   return el('ul', { class: 'moved' }, dates.map(change => el('li', {},
-    `${change.siteId ? change.siteId + ' / ' : ''}${change.blockId}: ${change.oldDate ?? 'none'} → ${change.newDate ?? 'none'} `,
-    daysBadge(change.deltaDays, '±0 d'), change.version !== undefined ? el('span', { class: 'hint' }, ` v${change.version}`) : '')));
+    `${change.siteId ? change.siteId + ' / ' : ''}${change.blockId}: ${datePair(change.oldDate, change.newDate)} `,
+    daysBadge(change.deltaDays, '±0 d'),
+    change.version !== undefined ? el('span', { class: 'hint' }, ` v${change.version}`) : '')));
 }
 
 document.getElementById('newer').addEventListener('click', () => { page = Math.max(0, page - 1); loadLog(); });

@@ -1,6 +1,6 @@
 // One site: its blocks and their driving paths, a Gantt of its tasks, labor load per pool and its shipments.
 import {
-  addDays, daysBadge, el, formatInstant, formatMw, getJson, initHeader, parseDate, showEmpty, showProblem,
+  addDays, datePair, daysBadge, el, formatInstant, formatMw, getJson, initHeader, parseDate, showEmpty, showProblem,
 } from './common.js';
 
 const siteId = new URLSearchParams(window.location.search).get('id');
@@ -16,7 +16,7 @@ async function load() {
   try {
     schedule = await getJson(`/api/sites/${encodeURIComponent(siteId)}/schedule`);
   } catch (error) {
-    showProblem(problem, error, `the schedule of site ${siteId}`);
+    showProblem(problem, error, `schedule of site ${siteId}`);
     if (error.kind === 'missing') {
       setTimeout(load, 5000);
     }
@@ -74,10 +74,10 @@ async function loadHistory(blockId, list) {
       return;
     }
     list.replaceChildren(...changes.map(change => el('li', {},
-      `v${change.version} · ${formatInstant(change.publishedAt)}: ${change.oldDate ?? 'none'} → ${change.newDate ?? 'none'} `,
+      `v${change.version} · ${formatInstant(change.publishedAt)}: ${datePair(change.oldDate, change.newDate)} `,
       daysBadge(change.deltaDays, '±0 d'), change.cause ? ` ${change.cause}` : '')));
   } catch (error) {
-    showProblem(list, error, 'the history of this block');
+    showProblem(list, error, 'history of this block');
   }
 }
 
@@ -108,7 +108,8 @@ function renderGantt(tasks, blocks) {
     maxHeight: 640,
     verticalScroll: true,
     zoomKey: 'ctrlKey',
-    orientation: { axis: 'top' },
+    // Items stack from the top, so the list opens at the first phase rather than scrolled to the last.
+    orientation: { axis: 'top', item: 'top' },
     margin: { item: { horizontal: 2, vertical: 3 } },
     groupOrder: 'order',
     tooltip: { followMouse: true },

@@ -1,5 +1,5 @@
 // The feed of projected-date changes: the latest page of /api/timeline, then live from the SSE stream.
-import { daysBadge, el, formatInstant, formatMw, getJson, showEmpty, showProblem } from './common.js';
+import { datePair, daysBadge, el, formatInstant, formatMw, getJson, showEmpty, showProblem } from './common.js';
 
 const RETRY_MS = 15000;
 
@@ -9,7 +9,7 @@ function changeRow(item, live, siteNames) {
     el('span', { class: 'what' },
       el('a', { href: `site.html?id=${encodeURIComponent(item.siteId)}` }, siteNames.get(item.siteId) || item.siteId),
       ` / ${item.blockId}`, item.itMw ? ` (${formatMw(item.itMw)})` : ''),
-    el('span', { class: 'dates' }, `${item.oldDate ?? 'none'} → ${item.newDate ?? 'none'}`),
+    el('span', { class: 'dates' }, datePair(item.oldDate, item.newDate)),
     daysBadge(item.deltaDays, '±0 d'),
     item.cause ? el('span', { class: 'cause' }, item.cause) : null);
 }
@@ -28,7 +28,7 @@ export async function startTimelineFeed({ list, status, size = 20, siteNames = n
       list.replaceChildren(...items.map(item => changeRow(item, false, siteNames)));
     }
   } catch (error) {
-    showProblem(list, error, 'the timeline of date changes');
+    showProblem(list, error, 'timeline of date changes');
   }
   connect(list, status, size, siteNames, onPublication);
 }
