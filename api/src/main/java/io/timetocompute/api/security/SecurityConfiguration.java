@@ -27,16 +27,18 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.timetocompute.api.planning.PlanningSession;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.portfolio.Shipment;
 
 /**
- * Who may do what. Open: health, the OpenAPI document and the login page. Executives read projections and the
- * feeds; suppliers send events (about their own shipments, checked where the event is processed); planners do
- * everything. Browsers log in with a form; API clients and calendar apps use HTTP Basic, or a JWT bearer token when
- * the service is configured as an OAuth2 resource server (production).
+ * Who may do what. Open: health, the OpenAPI document and the login page. Every logged-in user may ask who they
+ * are ({@code /api/me}, for the web UI's header). Executives read projections and the feeds; suppliers send events
+ * (about their own shipments, checked where the event is processed); planners do everything. Browsers log in with a
+ * form; API clients and calendar apps use HTTP Basic, or a JWT bearer token when the service is configured as an
+ * OAuth2 resource server (production).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,6 +56,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/v3/api-docs.yaml", "/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers(GET, "/api/me").authenticated()
                 .requestMatchers(POST, "/api/events").hasAnyRole(PLANNER, SUPPLIER)
                 .requestMatchers(GET, "/api/projections", "/api/projections/**", "/api/timeline",
                         "/api/timeline/**", "/api/calendar.ics", "/api/dashboard", "/api/sites", "/api/blocks",
@@ -69,6 +72,7 @@ class SecurityConfiguration {
                 // header (Basic or Bearer) are not exposed to it.
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(
                         request -> request.getHeader("Authorization") != null))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 // API clients and calendar apps get a Basic challenge (401) that they can answer, not a redirect to
                 // the login form.
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler())

@@ -1,0 +1,179 @@
+package io.timetocompute.api.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.portfolio.Site;
+
+/**
+ * The web UI in a real browser against the whole service: Debian's chromium, driven through its own chromedriver, logs
+ * in through the form as a planner and as an executive and checks what the pages draw from the real endpoints.
+ * Screenshots go to target/screenshots; with {@code -Dttc.ui.update-docs-screenshots} they are also copied to
+ * docs/images for the README.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ttc.planning.demo-tasks=300"})
+@EmbeddedKafka(partitions = 1)
+class WebUiBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOCS_IMAGES = Path.of("..", "docs", "images");
+    private static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
+    // The first schedule of the demo portfolio is computed after start-up; the dashboard polls until it is there.
+    private static final Duration FIRST_SCHEDULE = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanningSession session;
+
+    @TempDir
+    Path profile;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void needsChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium "
+                        + "chromium-driver; .ci/run installs them)");
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        // Both paths are given, so Selenium Manager has nothing to look up or download.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void plannerSeesThePortfolioAndASitesSchedule() throws IOException, InterruptedException {
+        Portfolio portfolio = session.portfolio();
+        logIn("planner");
+
+        List<WebElement> rows = new WebDriverWait(browser, FIRST_SCHEDULE)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sites-table > tbody > tr"),
+                        portfolio.sites().size()));
+        String table = browser.findElement(By.id("sites-table")).getText();
+        portfolio.sites().forEach(site -> assertThat(table).contains(site.name()));
+        rows.forEach(row -> assertThat(row.findElement(By.cssSelector(".projected")).getText()).matches(ISO_DATE));
+        WebElement chart = browser.findElement(By.cssSelector("#mw-chart canvas"));
+        assertThat(chart.getSize().getWidth()).isPositive();
+        screenshot("dashboard.png");
+
+        // A site with shipments, so that every part of the site view has something to show.
+        Site site = portfolio.sites().stream()
+                .filter(candidate -> portfolio.shipments().stream()
+                        .anyMatch(shipment -> candidate.id().equals(shipment.siteId())))
+                .findFirst().orElseThrow();
+        browser.findElement(By.linkText(site.name())).click();
+        wait.until(ExpectedConditions.urlContains("site.html?id="));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#gantt .vis-item"), 0));
+        assertThat(browser.findElement(By.id("site-title")).getText()).isEqualTo(site.name());
+        assertThat(browser.findElements(By.cssSelector("#gantt .vis-item.driving"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#blocks .card"))).hasSize(site.computeBlocks().size());
+        assertThat(browser.findElements(By.cssSelector("#shipments-table tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#pools .pool canvas"))).isNotEmpty();
+        screenshot("site.png");
+
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void executiveSeesTheDashboardButNotThePlannersSiteView() {
+        Portfolio portfolio = session.portfolio();
+        logIn("executive");
+
+        new WebDriverWait(browser, FIRST_SCHEDULE).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#sites-table > tbody > tr"), portfolio.sites().size()));
+        assertThat(browser.findElement(By.cssSelector("#app-header .role")).getText()).isEqualTo("executive");
+        // The site view reads a planner-only schedule: the page must say so rather than stay empty.
+        browser.get(url("/site.html?id=" + portfolio.sites().get(0).id()));
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#site-problem .message.forbidden")));
+        assertThat(message.getText()).contains("executive");
+    }
+
+    private void logIn(String user) {
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#app-header .user")));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** The whole page, not just the window: the window is grown to the page's height first. */
+    private void screenshot(String name) throws IOException, InterruptedException {
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height, 5000)));
+        // vis.js checks its container's size once a second and redraws after a resize; uPlot redraws at once.
+        Thread.sleep(1500);
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        if (Boolean.getBoolean("ttc.ui.update-docs-screenshots")) {
+            Files.createDirectories(DOCS_IMAGES);
+            Files.copy(target, DOCS_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+}
