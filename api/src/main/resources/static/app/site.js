@@ -218,7 +218,7 @@ function renderShipments(shipments) {
       el('td', {}, s.id),
       el('td', {}, s.supplier ?? ''),
       el('td', {}, s.material ?? ''),
-      el('td', {}, s.neededFor ?? ''),
+      el('td', {}, (s.neededFor ?? []).join(', ')),
       el('td', { class: 'date' }, s.arrivalDate ?? '–'),
       el('td', { class: 'date' }, s.needByDate ?? '–'),
       el('td', { class: 'num' }, s.slackDays === undefined || s.slackDays === null ? '–' : `${s.slackDays} d`),
