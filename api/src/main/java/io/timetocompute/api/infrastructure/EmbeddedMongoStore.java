@@ -48,12 +48,9 @@ public final class EmbeddedMongoStore implements DisposableBean {
                 return super.handleCommand(channel, database, answeredAs(command), query);
             }
         };
-        MongoServer server = new MongoServer(backend);
-        server.enableOplog();
-        server.bind("localhost", port);
-        String uri = "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc";
-        LOG.info("embedded MongoDB-compatible store on {} in {}", uri, file.toAbsolutePath());
-        return new EmbeddedMongoStore(backend, server, uri);
+        EmbeddedMongoStore store = serve(backend, port);
+        LOG.info("embedded MongoDB-compatible store on {} in {}", store.connectionString, file.toAbsolutePath());
+        return store;
     }
 
     /** A store that forgets everything when it stops, for tests. */
@@ -64,6 +61,10 @@ public final class EmbeddedMongoStore implements DisposableBean {
                 return super.handleCommand(channel, database, answeredAs(command), query);
             }
         };
+        return serve(backend, port);
+    }
+
+    private static EmbeddedMongoStore serve(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         server.bind("localhost", port);
