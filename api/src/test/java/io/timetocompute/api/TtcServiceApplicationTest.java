@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +33,7 @@ import io.timetocompute.api.planning.PlanningSession;
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ttc.planning.demo-tasks=300"})
-@EmbeddedKafka(partitions = 1)
+@EmbeddedKafka(partitions = 3)
 class TtcServiceApplicationTest {
 
     @Autowired
@@ -53,5 +59,19 @@ class TtcServiceApplicationTest {
             });
         }
         assertThat(seen).containsAll(expected).isNotEmpty();
+    }
+
+    @Test
+    void theProjectionsTopicIsTheDeclaredOneCompactedInOnePartition() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            TopicDescription topic = admin.describeTopics(List.of(Topics.PROJECTIONS)).allTopicNames().get()
+                    .get(Topics.PROJECTIONS);
+            assertThat(topic.partitions()).hasSize(1);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PROJECTIONS);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.timetocompute.api.history.PublicationHistory;
@@ -65,8 +66,11 @@ class PlanningConfiguration {
 
     @Bean(destroyMethod = "close")
     PlanningSession planningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
-            PublicationHistory history, ObjectProvider<ReplanningService.Listener> listeners)
-            throws InterruptedException {
+            PublicationHistory history, ObjectProvider<ReplanningService.Listener> listeners,
+            ObjectProvider<KafkaAdmin> kafkaAdmin) throws InterruptedException {
+        // The session publishes as soon as it starts, before the admin would create the declared topics itself:
+        // the broker would then create them on first use, with its defaults (several partitions, no compaction).
+        kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
         PlanningSession session = new PlanningSession(properties, portfolios, eventLog, history,
                 listeners.orderedStream().toList(), Clock.systemUTC());
         if (properties.portfolioFile() != null) {
