@@ -42,7 +42,6 @@ public final class EmbeddedMongoStore implements DisposableBean {
         }
         H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("localhost", port);
         String uri = "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc";
         LOG.info("embedded MongoDB-compatible store on {} in {}", uri, file.toAbsolutePath());
@@ -53,7 +52,6 @@ public final class EmbeddedMongoStore implements DisposableBean {
     public static EmbeddedMongoStore startInMemory(int port) {
         MemoryBackend backend = new MemoryBackend();
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("localhost", port);
         return new EmbeddedMongoStore(backend, server,
                 "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc");

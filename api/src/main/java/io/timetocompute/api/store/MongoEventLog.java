@@ -35,6 +35,8 @@ import io.timetocompute.events.inbound.InboundEvent;
  */
 public final class MongoEventLog implements EventLog {
 
+    private static final int IDS_PER_QUERY = 200;
+
     private final MongoTemplate template;
     private final Clock clock;
     private final StoreCommit commit;
@@ -75,13 +77,15 @@ public final class MongoEventLog implements EventLog {
 
     @Override
     public Set<String> recordedAmong(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
+        Set<String> recorded = new HashSet<>();
+        List<String> ids = List.copyOf(eventIds);
+        // mongo-java-server matches every document found against the whole $in list: keep the lists short.
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+            known.fields().include("_id");
+            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.id()));
         }
-        Query known = query(where("_id").in(eventIds));
-        known.fields().include("_id");
-        return template.find(known, InboundEventDocument.class).stream().map(InboundEventDocument::id)
-                .collect(Collectors.toCollection(HashSet::new));
+        return recorded;
     }
 
     @Override
