@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -73,6 +74,7 @@ public final class IngestBenchmark {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong unacknowledged = new AtomicLong();
     private final AtomicBoolean reading = new AtomicBoolean(true);
+    private final AtomicReference<RuntimeException> readerFailure = new AtomicReference<>();
 
     private IngestBenchmark(Map<String, String> options) {
         this.options = options;
@@ -123,6 +125,9 @@ public final class IngestBenchmark {
                         eventLog);
                 reading.set(false);
                 reader.join();
+                if (readerFailure.get() != null) {
+                    throw new IllegalStateException("the projection reader failed", readerFailure.get());
+                }
                 report(out, tasks, session.portfolio().tasks().size(), startSeconds, latencyEvents,
                         intervalMillis, throughput);
             }
@@ -204,7 +209,7 @@ public final class IngestBenchmark {
                         deadLetters.incrementAndGet();
                         continue;
                     }
-                    for (JsonNode eventId : PortfolioJson.mapper().readTree(record.value()).get("eventIds")) {
+                    for (JsonNode eventId : PortfolioJson.mapper().readTree(record.value()).path("eventIds")) {
                         if (sentAt.containsKey(eventId.asText())) {
                             firstProjectionAt.putIfAbsent(eventId.asText(), now);
                         }
@@ -212,7 +217,9 @@ public final class IngestBenchmark {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("an unreadable projection", e);
+            readerFailure.set(new IllegalStateException("an unreadable projection", e));
+        } catch (RuntimeException e) {
+            readerFailure.set(e);
         }
     }
 
