@@ -42,10 +42,14 @@ import io.timetocompute.scheduler.portfolio.PortfolioJson;
 @EmbeddedKafka(partitions = 1)
 class KcatSupplierTest {
 
-    /** The example of docs/events.md. */
+    /**
+     * The ETA-change example of docs/events.md, with a later date: the documented 2028-05-15 still leaves the
+     * transformer ahead of the GPU deliveries that set WTX1's dates, so it would move no block of the demo.
+     */
     private static final String SHIPMENT = "SHP-WTX1-XFMR-2";
-    private static final String EXAMPLE =
-            "{\"shipmentId\":\"SHP-WTX1-XFMR-2\",\"newDate\":\"2028-05-15\",\"reason\":\"factory test failed\"}";
+    private static final LocalDate NEW_ETA = LocalDate.parse("2029-09-15");
+    private static final String EXAMPLE = "{\"shipmentId\":\"SHP-WTX1-XFMR-2\",\"newDate\":\"" + NEW_ETA
+            + "\",\"reason\":\"factory test failed\"}";
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -85,12 +89,14 @@ class KcatSupplierTest {
             return !timeline.isEmpty();
         });
         assertThat(eventLog.contains(id)).isTrue();
-        JsonNode moved = timeline.get(0);
-        assertThat(moved.get("siteId").asText()).isEqualTo("WTX1");
-        assertThat(moved.get("cause").asText()).contains(SHIPMENT, "factory test failed");
-        assertThat(moved.get("deltaDays").asLong()).isPositive();
+        assertThat(timeline).allSatisfy(record -> assertThat(record.get("cause").asText())
+                .contains(SHIPMENT, "factory test failed"));
+        // The transformer feeds the whole site: a block there waits for it. (Other blocks may move in the same
+        // publication, as the solver improves the plan around the change; the record names the event for them too.)
+        JsonNode moved = timeline.stream().filter(record -> record.get("siteId").asText().equals("WTX1")
+                && record.get("deltaDays").asLong() > 0).findFirst().orElseThrow();
         LocalDate newDate = LocalDate.parse(moved.get("newDate").asText());
-        assertThat(newDate).isAfter(LocalDate.parse(moved.get("oldDate").asText()));
+        assertThat(newDate).isAfter(LocalDate.parse(moved.get("oldDate").asText())).isAfter(NEW_ETA);
 
         List<JsonNode> projections = consume(Topics.PROJECTIONS).stream()
                 .filter(record -> record.get("blockId").asText().equals(moved.get("blockId").asText())

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -36,6 +38,7 @@ import io.timetocompute.api.FreePorts;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -61,8 +64,8 @@ import io.timetocompute.scheduler.portfolio.Shipment;
  */
 class KillNineRecoveryTest {
 
-    /** Enough for several polls of the service, so that the kill lands in the middle of the stream. */
-    private static final int EVENTS = 10_000;
+    /** Several polls of the service, so that the kill lands in the middle of the stream. */
+    private static final int EVENTS = 4_000;
     private static final int DEMO_TASKS = 300;
 
     @TempDir
@@ -82,25 +85,32 @@ class KillNineRecoveryTest {
         int kafkaPort = FreePorts.pair();
         int mongoPort = FreePorts.one();
         Portfolio demo = DemoPortfolioGenerator.generate(DEMO_TASKS, 42);
-        String pool = demo.pools().get(0).id();
-        // A GPU delivery at another site than the pool's, delayed by years: its block's date is then set by it alone.
+        String streamSite = demo.sites().get(0).id();
+        List<Shipment> streamed = demo.shipments().stream()
+                .filter(shipment -> shipment.siteId().equals(streamSite) && shipment.deliveredDate() == null)
+                .toList();
+        // A GPU delivery at another site than the stream's, delayed by years: its block's date is then set by it
+        // alone, whatever the stream does.
         Shipment gpus = demo.shipments().stream().filter(shipment -> shipment.id().contains("-GPU-")
-                && shipment.deliveredDate() == null && !demo.pools().get(0).siteIds().contains(shipment.siteId()))
+                && shipment.deliveredDate() == null && !shipment.siteId().equals(streamSite))
                 .findFirst().orElseThrow();
 
         service = start(kafkaPort, mongoPort, "first");
         waitForPort(kafkaPort, Duration.ofSeconds(60));
         String delay = UUID.randomUUID().toString();
         try (var producer = producer(kafkaPort); MongoClient store = MongoClients.create("mongodb://localhost:" + mongoPort)) {
-            send(producer, List.of(delay(delay, gpus)));
+            MongoCollection<Document> versions = store.getDatabase("ttc").getCollection("schedule_versions");
+            waitFor(() -> versions.find().first(), Duration.ofSeconds(60));
+            send(producer, List.of(eta(delay, gpus, gpus.promisedDate().plusYears(3), OffsetDateTime.now())));
             // SHP-OH1-H1-GPU-1 is for block OH1-H1
             String block = String.join("-", List.of(gpus.id().split("-")).subList(1, 3));
-            Document moved = waitFor(() -> store.getDatabase("ttc").getCollection("block_dates")
-                    .find(new Document("eventIds", delay).append("blockId", block)).first(), Duration.ofSeconds(60));
-            Date movedTo = moved.getDate("newDate");
+            LocalDate delayedArrival = gpus.promisedDate().plusYears(3);
+            waitFor(() -> latest(versions, new Document())
+                    .filter(version -> blockDate(version, block).isAfter(delayedArrival)).orElse(null),
+                    Duration.ofSeconds(60));
 
             List<String> ids = new ArrayList<>(List.of(delay));
-            List<ProducerRecord<String, byte[]>> stream = stream(pool);
+            List<ProducerRecord<String, byte[]>> stream = stream(streamed);
             stream.forEach(record -> ids.add(id(record)));
             send(producer, stream);
             long recordedBeforeKill = waitUntil(() -> count(store), count -> count >= EVENTS / 5,
@@ -122,28 +132,41 @@ class KillNineRecoveryTest {
                 assertThat(restarted.getDatabase("ttc").getCollection("inbound_events")
                         .countDocuments(new Document("status", "APPLIED"))).isEqualTo(ids.size());
 
-                Document firstAfterRestart = waitFor(() -> restarted.getDatabase("ttc")
-                        .getCollection("schedule_versions")
-                        .find(new Document("publishedAt", new Document("$gt", Date.from(restartedAt))))
-                        .sort(new Document("_id", 1)).first(), Duration.ofSeconds(60));
-                assertThat(firstAfterRestart.getList("blockDates", Document.class))
-                        .filteredOn(date -> date.getString("blockId").equals(block))
-                        .extracting(date -> date.getDate("onlineDate"))
-                        .as("the rebuilt plan still has the delay of " + gpus.id())
-                        .containsExactly(movedTo);
+                // Without the replay the block would be back before the original delivery date. (Its exact date
+                // may differ by days: the solver plans the crews afresh after a restart.)
+                Document firstAfterRestart = waitFor(() -> latest(restarted.getDatabase("ttc")
+                        .getCollection("schedule_versions"), new Document("publishedAt",
+                                new Document("$gt", Date.from(restartedAt)))).orElse(null), Duration.ofSeconds(60));
+                assertThat(blockDate(firstAfterRestart, block))
+                        .as("the rebuilt plan still has the delay of " + gpus.id()).isAfter(delayedArrival);
             }
         }
+    }
+
+    private static Optional<Document> latest(MongoCollection<Document> versions, Document filter) {
+        return Optional.ofNullable(versions.find(filter).sort(new Document("_id", -1)).first());
+    }
+
+    private static LocalDate blockDate(Document version, String block) {
+        return version.getList("blockDates", Document.class).stream()
+                .filter(date -> date.getString("blockId").equals(block))
+                .map(date -> localDate(date.getDate("onlineDate"))).findFirst().orElseThrow();
+    }
+
+    /** Spring Data stores a LocalDate as the start of that day in the default time zone. */
+    private static LocalDate localDate(Date stored) {
+        return stored.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
     }
 
     private static String id(ProducerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 
-    private static ProducerRecord<String, byte[]> delay(String id, Shipment shipment) {
-        String data = "{\"shipmentId\":\"" + shipment.id() + "\",\"newDate\":\""
-                + shipment.promisedDate().plusYears(3) + "\"}";
+    private static ProducerRecord<String, byte[]> eta(String id, Shipment shipment, LocalDate newDate,
+            OffsetDateTime time) {
+        String data = "{\"shipmentId\":\"" + shipment.id() + "\",\"newDate\":\"" + newDate + "\"}";
         var event = CloudEventBuilder.v1().withId(id).withType(EventTypes.SHIPMENT_ETA_CHANGED)
-                .withSource(URI.create(Suppliers.sourceOf(shipment.supplier()))).withTime(OffsetDateTime.now())
+                .withSource(URI.create(Suppliers.sourceOf(shipment.supplier()))).withTime(time)
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
         return KafkaMessageFactory.<String>createWriter(Topics.SUPPLY, shipment.id()).writeBinary(event);
     }
@@ -154,6 +177,8 @@ class KillNineRecoveryTest {
         return new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, TtcServiceApplication.class.getName(),
                 "--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + kafkaPort,
                 "--ttc.mongodb.embedded-port=" + mongoPort, "--ttc.embedded.mongodb-backend=h2", "--ttc.planning.demo-tasks=" + DEMO_TASKS,
+                // publish the solver's own improvements at once: the test waits for the repaired plan
+                "--ttc.planning.reoptimization-interval=0s",
                 "--logging.level.root=warn")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile())
@@ -179,18 +204,14 @@ class KillNineRecoveryTest {
         }
     }
 
-    private static List<ProducerRecord<String, byte[]>> stream(String pool) {
+    /** ETA changes of the open shipments of one site, a few days either side of their promised dates. */
+    private static List<ProducerRecord<String, byte[]>> stream(List<Shipment> shipments) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        LocalDate day = LocalDate.of(2027, 1, 1);
         OffsetDateTime now = OffsetDateTime.now();
         for (int i = 0; i < EVENTS; i++) {
-            String data = "{\"poolId\":\"" + pool + "\",\"from\":\"" + day.plusDays(i % 300) + "\",\"to\":\""
-                    + day.plusDays(i % 300) + "\",\"delta\":" + (i % 2 == 0 ? -1 : 1) + "}";
-            var event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                    .withType(EventTypes.LABOR_CAPACITY_CHANGED).withSource(URI.create("/field/test"))
-                    .withTime(now.plusNanos(i * 1000L)).withDataContentType("application/json")
-                    .withData(data.getBytes(StandardCharsets.UTF_8)).build();
-            records.add(KafkaMessageFactory.<String>createWriter(Topics.LABOR, pool).writeBinary(event));
+            Shipment shipment = shipments.get(i % shipments.size());
+            records.add(eta(UUID.randomUUID().toString(), shipment, shipment.promisedDate().plusDays(i % 11 - 5),
+                    now.plusNanos(i * 1000L)));
         }
         return records;
     }
