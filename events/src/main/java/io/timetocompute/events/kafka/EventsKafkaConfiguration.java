@@ -94,9 +94,7 @@ public class EventsKafkaConfiguration {
      */
     @Bean
     DefaultErrorHandler eventErrorHandler(DeadLetterPublishingRecoverer deadLetterPublisher) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterPublisher, new FixedBackOff(500L, 2));
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+        return new DefaultErrorHandler(deadLetterPublisher, new FixedBackOff(500L, 2));
     }
 
     private static String reason(Throwable exception) {
