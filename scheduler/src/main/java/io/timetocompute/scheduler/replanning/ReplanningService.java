@@ -105,6 +105,12 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed).withDaemon(true));
         this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
+            if (event.getNewBestSolution().repairPending()) {
+                // Timefold announces a changed problem before the construction step has repaired the schedule to
+                // it. Publishing that one would attribute the changes to dates that do not show them yet, and the
+                // repaired dates would then follow as the solver's own improvement, held back for the interval.
+                return;
+            }
             currentBest.set(event.getNewBestSolution());
             solving.countDown();
             latestBest.set(event.getNewBestSolution());
