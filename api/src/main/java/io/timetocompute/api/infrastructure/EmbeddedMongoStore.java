@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
+import org.h2.mvstore.MVStore;
+
 /**
  * A MongoDB wire-protocol server in the JVM (mongo-java-server with its H2 file backend) for the run command, so
  * that the service keeps plain Spring Data MongoDB code and runs unchanged against a real MongoDB. The backend
@@ -40,7 +42,12 @@ public final class EmbeddedMongoStore implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        // Only explicit commits write to the file: an MVStore commit writes every map (documents and their indexes)
+        // as one version, while its background auto-commit could write a document without its _id index entry
+        // (or the reverse) in the middle of a batch; after a kill -9 the store then refused the replayed event as
+        // existing while no query found it, and ingestion stalled.
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
+        H2Backend backend = new H2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         String uri = "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc";

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.timetocompute.api.FreePorts;
@@ -61,14 +63,20 @@ import io.timetocompute.scheduler.portfolio.Shipment;
  * flight and never looked at the results, so records lost to KAFKA-15591 (the first records to a just-created
  * partition) went unnoticed. It now sends with one request in flight, as the service does, and checks that the
  * broker acknowledged every event.
+ * <p>
+ * Still out of the default run: of five runs on 2026-11-25 four passed (72 to 105 s) and one stalled after the
+ * restart with 932 of 4,001 events recorded, although every event had been acknowledged by the broker. The service
+ * logs of a failed run are kept in its temporary folder. Run it with {@code ./mvnw -pl api verify
+ * -Dttc.recovery-tests}.
  */
+@Tag("recovery")
 class KillNineRecoveryTest {
 
     /** Several polls of the service, so that the kill lands in the middle of the stream. */
     private static final int EVENTS = 4_000;
     private static final int DEMO_TASKS = 300;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     private Process service;
@@ -224,7 +232,7 @@ class KillNineRecoveryTest {
         }
     }
 
-    private static long waitUntil(java.util.function.LongSupplier value, java.util.function.LongPredicate done,
+    private long waitUntil(java.util.function.LongSupplier value, java.util.function.LongPredicate done,
             Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -234,7 +242,8 @@ class KillNineRecoveryTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("not reached within " + limit + "; last value " + value.getAsLong());
+        throw new AssertionError("not reached within " + limit + "; last value " + value.getAsLong()
+                + " (service logs in " + dataDir + ")");
     }
 
     private static <T> T waitFor(java.util.function.Supplier<T> value, Duration limit) throws InterruptedException {
