@@ -31,7 +31,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,12 +63,11 @@ import io.timetocompute.scheduler.portfolio.Shipment;
  * partition) went unnoticed. It now sends with one request in flight, as the service does, and checks that the
  * broker acknowledged every event.
  * <p>
- * Still out of the default run: of five runs on 2026-11-25 four passed (72 to 105 s) and one stalled after the
- * restart with 932 of 4,001 events recorded, although every event had been acknowledged by the broker. The service
- * logs of a failed run are kept in its temporary folder. Run it with {@code ./mvnw -pl api verify
- * -Dttc.recovery-tests}.
+ * A second stall (932 of 4,001 recorded, every event acknowledged) came from the embedded store: its background
+ * auto-commit could write a document without its _id index entry, so after the kill the replayed event was
+ * refused as existing while no query found it. The store now writes only on explicit commits. The service logs of
+ * a failed run stay in its temporary folder.
  */
-@Tag("recovery")
 class KillNineRecoveryTest {
 
     /** Several polls of the service, so that the kill lands in the middle of the stream. */
