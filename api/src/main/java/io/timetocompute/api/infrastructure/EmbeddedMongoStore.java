@@ -16,6 +16,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
+import org.h2.mvstore.MVStore;
+
 /**
  * A MongoDB wire-protocol server in the JVM (mongo-java-server with its H2 file backend) for the run command, so
  * that the service keeps plain Spring Data MongoDB code and runs unchanged against a real MongoDB. The backend
@@ -42,7 +44,13 @@ public final class EmbeddedMongoStore implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString()) {
+        // Only explicit commits write to the file: an MVStore commit writes every map (documents and their indexes)
+        // as one version, while its background auto-commit could write a document without its _id index entry
+        // (or the reverse) in the middle of a batch; after a kill -9 the store then refused the replayed event as
+        // existing while no query found it, and ingestion stalled.
+        MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
+                .open();
+        H2Backend backend = new H2Backend(mvStore) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return super.handleCommand(channel, database, answeredAs(command), query);
@@ -66,7 +74,6 @@ public final class EmbeddedMongoStore implements DisposableBean {
 
     private static EmbeddedMongoStore serve(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("localhost", port);
         return new EmbeddedMongoStore(backend, server,
                 "mongodb://localhost:" + server.getLocalAddress().getPort() + "/ttc");

@@ -6,13 +6,15 @@ import org.springframework.kafka.listener.RetryListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.OutcomeListener;
 
 /**
- * {@code ttc.events.dead_letters}: records the Kafka error handler gave up on and published to the dead-letter
- * topic, whether refused as invalid or failed after retries. Counted when the recoverer succeeded, so the count
- * matches what is on the topic.
+ * {@code ttc.events.dead_letters}: inbound Kafka records published to the dead-letter topic, both those the listener
+ * refuses itself (not a CloudEvent, invalid) and those the error handler gives up on after retries (counted when
+ * its recoverer succeeded, so the count matches what is on the topic).
  */
-final class DeadLetterMetrics implements RetryListener {
+final class DeadLetterMetrics implements RetryListener, OutcomeListener {
 
     static final String DEAD_LETTERS = "ttc.events.dead_letters";
 
@@ -21,6 +23,13 @@ final class DeadLetterMetrics implements RetryListener {
     DeadLetterMetrics(MeterRegistry registry) {
         this.deadLetters = Counter.builder(DEAD_LETTERS).description("Inbound records sent to the dead-letter topic")
                 .register(registry);
+    }
+
+    @Override
+    public void processed(String transport, EventProcessor.Status status) {
+        if (KAFKA.equals(transport) && status == EventProcessor.Status.REJECTED) {
+            deadLetters.increment();
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.replanning.RefusedChange;
 import io.timetocompute.scheduler.replanning.ReplanningService;
 import io.timetocompute.scheduler.solver.ScoreExplanation;
 
@@ -84,6 +85,11 @@ public class PlanningSession implements LivePlan, AutoCloseable {
     @Override
     public synchronized void submit(PortfolioChange change) {
         service.submit(change);
+    }
+
+    @Override
+    public synchronized List<RefusedChange> submitAll(List<PortfolioChange> changes) {
+        return service.submitAll(changes);
     }
 
     public synchronized Optional<ReplanningService.Publication> latestPublication() {

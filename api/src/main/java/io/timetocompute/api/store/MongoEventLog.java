@@ -6,14 +6,21 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.WriteConcern;
 
 import io.timetocompute.events.inbound.EventLog;
@@ -23,15 +30,18 @@ import io.timetocompute.events.inbound.InboundEvent;
 /**
  * The event log in MongoDB. Writes are acknowledged by the journal of a majority before they return, so that an
  * event is durable before the Kafka offset behind it is committed. The event id is the document id: a second
- * insert of the same event fails, which makes recording idempotent without a transaction.
+ * insert of the same event fails, which makes recording idempotent without a transaction. A batch is one unordered
+ * bulk insert, one bulk upsert of entity versions and one {@link StoreCommit}.
  */
 public final class MongoEventLog implements EventLog {
+
+    private static final int IDS_PER_QUERY = 200;
 
     private final MongoTemplate template;
     private final Clock clock;
     private final StoreCommit commit;
 
-    /** @param commit called after every write, before it returns */
+    /** @param commit called after every batch of writes, before it returns */
     public MongoEventLog(MongoTemplate template, Clock clock, StoreCommit commit) {
         this.template = template;
         this.clock = clock;
@@ -40,34 +50,51 @@ public final class MongoEventLog implements EventLog {
     }
 
     @Override
-    public boolean record(InboundEvent event, String status, String detail) {
-        String data = event.data() == null ? null : new String(event.data(), StandardCharsets.UTF_8);
-        try {
-            template.insert(new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(),
-                    event.time(), data, status, detail, clock.instant()));
-            commit.commit();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+    public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
+        if (!entries.isEmpty()) {
+            Instant recordedAt = clock.instant();
+            List<InboundEventDocument> documents = entries.stream().map(entry -> document(entry, recordedAt))
+                    .toList();
+            try {
+                template.bulkOps(BulkOperations.BulkMode.UNORDERED, InboundEventDocument.class).insert(documents)
+                        .execute();
+            } catch (BulkOperationException e) {
+                // An event recorded already keeps its first outcome; the others of the batch are in.
+                if (e.getErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
         }
-    }
-
-    @Override
-    public boolean contains(String eventId) {
-        return template.exists(query(where("_id").is(eventId)), InboundEventDocument.class);
-    }
-
-    @Override
-    public Optional<Instant> lastApplied(String entityKey) {
-        return Optional.ofNullable(template.findById(entityKey, EntityVersionDocument.class))
-                .map(EntityVersionDocument::lastApplied);
-    }
-
-    @Override
-    public void applied(String entityKey, Instant eventTime) {
-        template.upsert(query(where("_id").is(entityKey)), new Update().max("lastApplied", eventTime),
-                EntityVersionDocument.class);
+        if (!appliedTimes.isEmpty()) {
+            BulkOperations versions = template.bulkOps(BulkOperations.BulkMode.UNORDERED,
+                    EntityVersionDocument.class);
+            appliedTimes.forEach((entity, time) -> versions.upsert(query(where("_id").is(entity)),
+                    new Update().max("lastApplied", time)));
+            versions.execute();
+        }
         commit.commit();
+    }
+
+    @Override
+    public Set<String> recordedAmong(Collection<String> eventIds) {
+        Set<String> recorded = new HashSet<>();
+        List<String> ids = List.copyOf(eventIds);
+        // mongo-java-server matches every document found against the whole $in list: keep the lists short.
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+            known.fields().include("_id");
+            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.id()));
+        }
+        return recorded;
+    }
+
+    @Override
+    public Map<String, Instant> lastApplied(Collection<String> entityKeys) {
+        if (entityKeys.isEmpty()) {
+            return Map.of();
+        }
+        return template.find(query(where("_id").in(entityKeys)), EntityVersionDocument.class).stream()
+                .collect(Collectors.toMap(EntityVersionDocument::entityKey, EntityVersionDocument::lastApplied));
     }
 
     @Override
@@ -79,5 +106,12 @@ public final class MongoEventLog implements EventLog {
                         document.subject(), document.time(), document.data() == null ? null
                                 : document.data().getBytes(StandardCharsets.UTF_8)))
                 .toList();
+    }
+
+    private static InboundEventDocument document(Entry entry, Instant recordedAt) {
+        InboundEvent event = entry.event();
+        String data = event.data() == null ? null : new String(event.data(), StandardCharsets.UTF_8);
+        return new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(), event.time(), data,
+                entry.status(), entry.detail(), recordedAt);
     }
 }

@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.inbound.InboundEvent;
 
 /** The MongoDB event log against the MongoDB wire protocol (an in-memory mongo-java-server). */
@@ -48,24 +52,31 @@ class MongoEventLogTest {
 
     @Test
     void anEventIsRecordedOnceWithItsOutcomeAndData() {
-        assertThat(log.record(event("e1"), "APPLIED", "shipment A now expected 2027-03-01")).isTrue();
-        assertThat(log.record(event("e1"), "APPLIED", "again")).isFalse();
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "shipment A now expected 2027-03-01")),
+                Map.of());
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "again"),
+                new EventLog.Entry(event("e3"), "STALE", "older")), Map.of());
 
         assertThat(log.contains("e1")).isTrue();
         assertThat(log.contains("e2")).isFalse();
+        assertThat(log.recordedAmong(List.of("e1", "e2", "e3"))).containsExactlyInAnyOrder("e1", "e3");
         InboundEventDocument stored = template.findById("e1", InboundEventDocument.class);
         assertThat(stored.detail()).isEqualTo("shipment A now expected 2027-03-01");
         assertThat(stored.data()).isEqualTo("{\"shipmentId\":\"A\"}");
         assertThat(stored.time()).isEqualTo(Instant.parse("2027-01-10T00:00:00Z"));
+        assertThat(template.count(new Query(), InboundEventDocument.class)).isEqualTo(2);
     }
 
     @Test
     void theNewestAppliedTimeOfAnEntityOnlyMovesForward() {
-        assertThat(log.lastApplied("shipment:A")).isEmpty();
-        log.applied("shipment:A", Instant.parse("2027-01-10T00:00:00Z"));
-        log.applied("shipment:A", Instant.parse("2027-01-09T00:00:00Z"));
-        assertThat(log.lastApplied("shipment:A")).contains(Instant.parse("2027-01-10T00:00:00Z"));
-        log.applied("shipment:A", Instant.parse("2027-01-11T00:00:00Z"));
-        assertThat(log.lastApplied("shipment:A")).contains(Instant.parse("2027-01-11T00:00:00Z"));
+        assertThat(log.lastApplied(List.of("shipment:A"))).isEmpty();
+        log.recordAll(List.of(), Map.of("shipment:A", Instant.parse("2027-01-10T00:00:00Z"),
+                "pool:P", Instant.parse("2027-01-05T00:00:00Z")));
+        log.recordAll(List.of(), Map.of("shipment:A", Instant.parse("2027-01-09T00:00:00Z")));
+        assertThat(log.lastApplied(List.of("shipment:A", "pool:P", "task:T"))).isEqualTo(Map.of(
+                "shipment:A", Instant.parse("2027-01-10T00:00:00Z"), "pool:P", Instant.parse("2027-01-05T00:00:00Z")));
+        log.recordAll(List.of(), Map.of("shipment:A", Instant.parse("2027-01-11T00:00:00Z")));
+        assertThat(log.lastApplied(List.of("shipment:A")))
+                .containsEntry("shipment:A", Instant.parse("2027-01-11T00:00:00Z"));
     }
 }

@@ -1,29 +1,42 @@
 package io.timetocompute.events.inbound;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Every inbound event with what became of it (for audit and replay), and the newest event time applied per entity,
  * so that a replayed event is not applied twice and an older event does not overwrite newer state. The service
- * keeps it in MongoDB; an event must be recorded durably before its Kafka offset is committed.
+ * keeps it in MongoDB; an event must be recorded durably before its Kafka offset is committed. Ingestion works in
+ * batches, so every operation takes many events or entities at once: one round trip and one durable commit per
+ * batch, not per event.
  */
 public interface EventLog {
 
+    /** An event and what became of it: a status of {@link EventProcessor.Status} and a sentence saying why. */
+    record Entry(InboundEvent event, String status, String detail) {
+    }
+
     /**
-     * Records the event and its outcome.
+     * Records events with their outcomes, and the newest applied event time of every entity they changed (a time
+     * older than the one recorded leaves it as it is), durably before returning: the caller acknowledges the events
+     * only after that. An event whose id is already recorded keeps its first outcome.
      *
-     * @return false if an event with the same id was already recorded (nothing is changed then)
+     * @param appliedTimes per entity (e.g. {@code shipment:SHP-1}) the newest time of the events applied to it
      */
-    boolean record(InboundEvent event, String status, String detail);
+    void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes);
 
-    boolean contains(String eventId);
+    /** @return the ids among {@code eventIds} that are already recorded */
+    Set<String> recordedAmong(Collection<String> eventIds);
 
-    /** @return the newest event time applied for the entity (e.g. {@code shipment:SHP-1}) */
-    Optional<Instant> lastApplied(String entityKey);
+    default boolean contains(String eventId) {
+        return !recordedAmong(List.of(eventId)).isEmpty();
+    }
 
-    void applied(String entityKey, Instant eventTime);
+    /** @return the newest event time applied to each of the entities that has one */
+    Map<String, Instant> lastApplied(Collection<String> entityKeys);
 
     /**
      * The events applied to the plan and recorded after {@code since}, to rebuild the plan on restart, ordered by

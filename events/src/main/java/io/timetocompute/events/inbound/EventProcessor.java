@@ -1,17 +1,29 @@
 package io.timetocompute.events.inbound;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-import io.timetocompute.scheduler.replanning.InvalidChangeException;
-import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.replanning.RefusedChange;
 
 /**
  * Applies inbound events to the live plan, at most once each: a known event id is a duplicate; an event older than
- * the newest one applied to the same entity is recorded but changes nothing; an invalid event is recorded and
- * thrown back as an {@link InvalidEventException} so that the transport can dead-letter it. Kafka and HTTP ingest
- * share this one path.
+ * the newest one applied to the same entity is recorded but changes nothing; an invalid event is recorded as
+ * rejected so that the transport can dead-letter it. Kafka and HTTP ingest share this one path.
+ * <p>
+ * Events are processed in batches (a Kafka poll; a single HTTP request is a batch of one): duplicates are looked up
+ * with one query, every accepted change goes to the plan as one change (one recompilation of the problem), and all
+ * outcomes are recorded with one durable write, after which the caller may acknowledge the batch.
  */
 public final class EventProcessor {
 
@@ -20,56 +32,142 @@ public final class EventProcessor {
     public record Outcome(Status status, String detail) {
     }
 
-    private final LivePlan service;
+    /** Hears of every event of a batch that is rejected, before the batch is recorded. */
+    @FunctionalInterface
+    public interface RejectionListener {
+
+        /** @param index the event's position in the batch */
+        void rejected(int index, String reason);
+    }
+
+    private record Candidate(int index, InboundEvent event, PortfolioChange change, String entity) {
+    }
+
+    private final LivePlan plan;
     private final EventLog log;
     private final EventTranslator translator = new EventTranslator();
 
-    public EventProcessor(LivePlan service, EventLog log) {
-        this.service = service;
+    public EventProcessor(LivePlan plan, EventLog log) {
+        this.plan = plan;
         this.log = log;
     }
 
     /**
+     * Processes one event: a batch of one.
+     *
      * @throws InvalidEventException if the event cannot be applied; the message is the reason
      */
     public synchronized Outcome process(InboundEvent event) {
-        if (event.id() != null && log.contains(event.id())) {
-            return new Outcome(Status.DUPLICATE, "event " + event.id() + " was already processed");
+        Outcome outcome = processAll(List.of(event), (index, reason) -> { }).get(0);
+        if (outcome.status() == Status.REJECTED) {
+            throw new InvalidEventException(outcome.detail());
         }
-        PortfolioChange change;
-        try {
-            change = translator.translate(event, service.portfolio());
-        } catch (InvalidEventException e) {
-            reject(event, e.getMessage());
-            throw e;
-        }
-        if (change == null) {
-            return record(event, Status.RECORDED, "recorded; no change to the plan");
-        }
-        String entity = EventTranslator.entityKey(event.type(), change);
-        Optional<Instant> newest = log.lastApplied(entity);
-        if (newest.isPresent() && event.time().isBefore(newest.get())) {
-            return record(event, Status.STALE, "older than the newest event applied to " + entity + " ("
-                    + newest.get() + "); recorded, not applied");
-        }
-        try {
-            service.submit(change);
-        } catch (InvalidChangeException e) {
-            reject(event, e.getMessage());
-            throw new InvalidEventException(e.getMessage(), e);
-        }
-        log.applied(entity, event.time());
-        return record(event, Status.APPLIED, change.description());
+        return outcome;
     }
 
-    private Outcome record(InboundEvent event, Status status, String detail) {
-        log.record(event, status.name(), detail);
-        return new Outcome(status, detail);
+    /**
+     * Processes a batch in order and records every outcome durably before returning.
+     *
+     * @param rejections told of each rejected event before anything is recorded, so that a transport can
+     *        dead-letter it first: a crash in between repeats the dead letter rather than losing it
+     * @return the outcome of each event, in the order of {@code events}
+     */
+    public synchronized List<Outcome> processAll(List<InboundEvent> events, RejectionListener rejections) {
+        Outcome[] outcomes = new Outcome[events.size()];
+        List<Candidate> candidates = translate(events, outcomes);
+        List<Candidate> fresh = withoutStale(candidates, outcomes);
+        Map<String, Instant> appliedTimes = submit(fresh, outcomes);
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i].status() == Status.REJECTED) {
+                rejections.rejected(i, outcomes[i].detail());
+            }
+        }
+        log.recordAll(entries(events, outcomes), appliedTimes);
+        return Arrays.asList(outcomes);
     }
 
-    private void reject(InboundEvent event, String reason) {
-        if (event.id() != null && !event.id().isBlank()) {
-            log.record(event, Status.REJECTED.name(), reason);
+    /** Sorts out duplicates (of the log or earlier in the batch) and invalid events; the rest become changes. */
+    private List<Candidate> translate(List<InboundEvent> events, Outcome[] outcomes) {
+        Set<String> recorded = log.recordedAmong(events.stream().map(InboundEvent::id).filter(Objects::nonNull)
+                .distinct().toList());
+        Set<String> seen = new HashSet<>();
+        // Translation checks only what events do not change (which shipments, tasks and suppliers exist), so the
+        // portfolio as the batch found it serves every event of the batch.
+        Portfolio portfolio = plan.portfolio();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            InboundEvent event = events.get(i);
+            if (event.id() != null && (recorded.contains(event.id()) || !seen.add(event.id()))) {
+                outcomes[i] = new Outcome(Status.DUPLICATE, "event " + event.id() + " was already processed");
+                continue;
+            }
+            try {
+                PortfolioChange change = translator.translate(event, portfolio);
+                if (change == null) {
+                    outcomes[i] = new Outcome(Status.RECORDED, "recorded; no change to the plan");
+                } else {
+                    candidates.add(new Candidate(i, event, change, EventTranslator.entityKey(event.type(), change)));
+                }
+            } catch (InvalidEventException e) {
+                outcomes[i] = new Outcome(Status.REJECTED, e.getMessage());
+            }
         }
+        return candidates;
+    }
+
+    /**
+     * Marks as stale every candidate older than the newest event applied to its entity, counting the candidates
+     * before it in the batch. A candidate that the plan then refuses still counts here: an older event of the same
+     * entity behind it in the same batch stays stale (recorded, not applied), where one by one it would have applied.
+     */
+    private List<Candidate> withoutStale(List<Candidate> candidates, Outcome[] outcomes) {
+        Map<String, Instant> newest = new HashMap<>(log.lastApplied(candidates.stream().map(Candidate::entity)
+                .distinct().toList()));
+        List<Candidate> fresh = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Instant before = newest.get(candidate.entity());
+            if (before != null && candidate.event().time().isBefore(before)) {
+                outcomes[candidate.index()] = new Outcome(Status.STALE, "older than the newest event applied to "
+                        + candidate.entity() + " (" + before + "); recorded, not applied");
+            } else {
+                fresh.add(candidate);
+                newest.put(candidate.entity(), candidate.event().time());
+            }
+        }
+        return fresh;
+    }
+
+    /** @return per entity, the newest time of the events applied to it */
+    private Map<String, Instant> submit(List<Candidate> fresh, Outcome[] outcomes) {
+        Map<PortfolioChange, String> refused = new IdentityHashMap<>();
+        if (!fresh.isEmpty()) {
+            for (RefusedChange refusal : plan.submitAll(fresh.stream().map(Candidate::change).toList())) {
+                refused.put(refusal.change(), refusal.reason());
+            }
+        }
+        Map<String, Instant> appliedTimes = new HashMap<>();
+        for (Candidate candidate : fresh) {
+            String reason = refused.get(candidate.change());
+            if (reason == null) {
+                outcomes[candidate.index()] = new Outcome(Status.APPLIED, candidate.change().description());
+                appliedTimes.merge(candidate.entity(), candidate.event().time(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            } else {
+                outcomes[candidate.index()] = new Outcome(Status.REJECTED, reason);
+            }
+        }
+        return appliedTimes;
+    }
+
+    /** Everything but duplicates, and but events without an id, which cannot be recognized when they come again. */
+    private static List<EventLog.Entry> entries(List<InboundEvent> events, Outcome[] outcomes) {
+        List<EventLog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            InboundEvent event = events.get(i);
+            if (outcomes[i].status() != Status.DUPLICATE && event.id() != null && !event.id().isBlank()) {
+                entries.add(new EventLog.Entry(event, outcomes[i].status().name(), outcomes[i].detail()));
+            }
+        }
+        return entries;
     }
 }

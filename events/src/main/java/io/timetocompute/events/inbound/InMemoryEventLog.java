@@ -2,11 +2,14 @@ package io.timetocompute.events.inbound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** {@link EventLog} for tests and for running without a store. */
 public final class InMemoryEventLog implements EventLog {
@@ -28,12 +31,32 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public boolean record(InboundEvent event, String status, String detail) {
-        boolean first = outcomes.putIfAbsent(event.id(), status) == null;
-        if (first && EventProcessor.Status.APPLIED.name().equals(status)) {
-            applied.put(event.id(), new Recorded(event, clock.instant()));
+    public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
+        Instant now = clock.instant();
+        for (Entry entry : entries) {
+            boolean first = outcomes.putIfAbsent(entry.event().id(), entry.status()) == null;
+            if (first && EventProcessor.Status.APPLIED.name().equals(entry.status())) {
+                applied.put(entry.event().id(), new Recorded(entry.event(), now));
+            }
         }
-        return first;
+        appliedTimes.forEach((entity, time) -> lastApplied.merge(entity, time, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    @Override
+    public Set<String> recordedAmong(Collection<String> eventIds) {
+        return eventIds.stream().filter(outcomes::containsKey).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Map<String, Instant> lastApplied(Collection<String> entityKeys) {
+        Map<String, Instant> found = new HashMap<>();
+        for (String entity : entityKeys) {
+            Instant time = lastApplied.get(entity);
+            if (time != null) {
+                found.put(entity, time);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -44,20 +67,5 @@ public final class InMemoryEventLog implements EventLog {
                         .thenComparing(Recorded::recordedAt))
                 .map(Recorded::event)
                 .toList();
-    }
-
-    @Override
-    public boolean contains(String eventId) {
-        return outcomes.containsKey(eventId);
-    }
-
-    @Override
-    public Optional<Instant> lastApplied(String entityKey) {
-        return Optional.ofNullable(lastApplied.get(entityKey));
-    }
-
-    @Override
-    public void applied(String entityKey, Instant eventTime) {
-        lastApplied.merge(entityKey, eventTime, (a, b) -> a.isAfter(b) ? a : b);
     }
 }

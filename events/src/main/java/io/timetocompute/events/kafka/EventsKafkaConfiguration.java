@@ -22,8 +22,8 @@ import io.timetocompute.events.inbound.InvalidEventException;
 
 /**
  * Topics and error handling. Invalid events go straight to the dead-letter topic with the reason in the
- * {@code kafka_dlt-exception-message} header; other failures (a store briefly down) are retried first, then
- * dead-lettered too, so the consumer always moves on.
+ * {@value #REASON_HEADER} header; other failures (a store briefly down) are retried first, then dead-lettered too,
+ * so the consumer always moves on.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventsKafkaConfiguration {
@@ -74,16 +74,27 @@ public class EventsKafkaConfiguration {
                 java.util.Map.of(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1));
     }
 
+    /**
+     * Publishes refused events to {@code ttc.dlt.v1} with the reason in {@link #REASON_HEADER}, for the
+     * {@link InboundEventListener} (events its batch rejected) and for the error handler (a batch that failed).
+     */
     @Bean
-    DefaultErrorHandler eventErrorHandler(KafkaOperations<Object, Object> template) {
+    DeadLetterPublishingRecoverer deadLetterPublisher(KafkaOperations<Object, Object> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.DEAD_LETTERS, -1));
         // The reason alone, without the listener-invocation wrapper that the standard exception header carries.
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
                 new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+        return recoverer;
+    }
+
+    /**
+     * For a batch whose processing fails as a whole (the store briefly down; single rejected events never get here):
+     * the whole batch is retried, and if it still fails its records are dead-lettered so that the consumer moves on.
+     */
+    @Bean
+    DefaultErrorHandler eventErrorHandler(DeadLetterPublishingRecoverer deadLetterPublisher) {
+        return new DefaultErrorHandler(deadLetterPublisher, new FixedBackOff(500L, 2));
     }
 
     private static String reason(Throwable exception) {

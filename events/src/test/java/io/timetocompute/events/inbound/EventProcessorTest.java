@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,5 +79,33 @@ class EventProcessorTest {
         assertThatThrownBy(() -> processor.process(bad)).isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("unknown task GHOST");
         assertThat(processor.process(bad).status()).isEqualTo(EventProcessor.Status.DUPLICATE);
+    }
+
+    @Test
+    void aBatchSortsOutDuplicatesStaleAndInvalidEventsAndAppliesTheRestTogether() {
+        processor.process(eta("before", Instant.parse("2027-01-10T00:00:00Z"), "2027-02-20"));
+        InboundEvent ghost = new InboundEvent("ghost", EventTypes.TASK_STARTED, "/field/a", null,
+                Instant.parse("2027-01-10T00:00:00Z"),
+                "{\"taskId\":\"GHOST\",\"startedOn\":\"2027-01-05\"}".getBytes(StandardCharsets.UTF_8));
+        List<String> rejections = new ArrayList<>();
+
+        List<EventProcessor.Outcome> outcomes = processor.processAll(List.of(
+                eta("before", Instant.parse("2027-01-10T00:00:00Z"), "2027-02-20"),
+                eta("b1", Instant.parse("2027-01-11T00:00:00Z"), "2027-03-01"),
+                ghost,
+                eta("b1", Instant.parse("2027-01-11T00:00:00Z"), "2027-03-01"),
+                eta("b2", Instant.parse("2027-01-09T00:00:00Z"), "2027-01-20"),
+                eta("b3", Instant.parse("2027-01-12T00:00:00Z"), "2027-03-15")),
+                (index, reason) -> rejections.add(index + " " + reason));
+
+        assertThat(outcomes).extracting(EventProcessor.Outcome::status).containsExactly(
+                EventProcessor.Status.DUPLICATE, EventProcessor.Status.APPLIED, EventProcessor.Status.REJECTED,
+                EventProcessor.Status.DUPLICATE, EventProcessor.Status.STALE, EventProcessor.Status.APPLIED);
+        assertThat(rejections).singleElement().asString().startsWith("2 ").contains("unknown task GHOST");
+        assertThat(promisedDate()).isEqualTo("2027-03-15");
+        assertThat(processed.recordedAmong(List.of("b1", "ghost", "b2", "b3", "unknown")))
+                .containsExactlyInAnyOrder("b1", "ghost", "b2", "b3");
+        assertThat(processed.lastApplied(List.of("shipment:A-XFMR")))
+                .containsEntry("shipment:A-XFMR", Instant.parse("2027-01-12T00:00:00Z"));
     }
 }

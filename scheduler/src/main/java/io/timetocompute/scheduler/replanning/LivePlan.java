@@ -1,5 +1,7 @@
 package io.timetocompute.scheduler.replanning;
 
+import java.util.List;
+
 import io.timetocompute.scheduler.portfolio.Portfolio;
 
 /** A plan that takes changes while it is being solved: what event ingestion needs from the re-planning service. */
@@ -14,4 +16,13 @@ public interface LivePlan {
      * @throws InvalidChangeException if the change cannot apply; nothing changes then
      */
     void submit(PortfolioChange change);
+
+    /**
+     * Applies changes in order as one change of the plan: each is validated against the portfolio as the ones
+     * before it left it, the problem is compiled once, and the solver takes them in together. A change that cannot
+     * apply is left out and the others still apply.
+     *
+     * @return the changes left out, with why; empty if every change applied
+     */
+    List<RefusedChange> submitAll(List<PortfolioChange> changes);
 }

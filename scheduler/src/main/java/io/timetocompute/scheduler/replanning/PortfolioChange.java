@@ -1,34 +1,19 @@
 package io.timetocompute.scheduler.replanning;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import ai.timefold.solver.core.api.solver.change.ProblemChange;
-import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
-
-import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
 import io.timetocompute.scheduler.portfolio.Portfolio;
-import io.timetocompute.scheduler.problem.ProblemCompiler;
-import io.timetocompute.scheduler.problem.SchedulingProblem;
 import io.timetocompute.scheduler.solver.AppliedChange;
-import io.timetocompute.scheduler.solver.PlanningSchedule;
-import io.timetocompute.scheduler.solver.TaskAssignment;
 
 /**
- * A change to the portfolio that an event asks for, applied to the live solver as a Timefold problem change. Each
- * kind of change is a subclass that says how the portfolio changes; this class recompiles the problem and tells the
- * score director about every task, so that the constraints see the new shipment dates, headcounts or progress.
- * <p>
- * The {@link ReplanningService} first {@link #prepare prepares} a change against its own copy of the portfolio,
- * which validates it (an invalid change is refused before it reaches the solver) and compiles the new problem once.
+ * A change to the portfolio that an event asks for. Each kind of change is a subclass that says how the portfolio
+ * changes. The {@link ReplanningService} hands changes to the live solver in a {@link PortfolioChangeBatch}, one
+ * Timefold problem change however many events it carries, so that a burst of events compiles the problem once.
  */
-public abstract class PortfolioChange implements ProblemChange<PlanningSchedule> {
+public abstract class PortfolioChange {
 
     private final String eventId;
     private final Instant occurredAt;
-    private Portfolio preparedFrom;
-    private SchedulingProblem prepared;
 
     protected PortfolioChange(String eventId, Instant occurredAt) {
         this.eventId = eventId;
@@ -68,46 +53,6 @@ public abstract class PortfolioChange implements ProblemChange<PlanningSchedule>
      */
     public final Portfolio replayOnto(Portfolio portfolio) {
         return applyTo(portfolio);
-    }
-
-    /**
-     * Applies the change to {@code portfolio} and compiles the result.
-     *
-     * @return the portfolio after the change
-     * @throws InvalidChangeException if the change or the portfolio it leads to is invalid
-     */
-    final Portfolio prepare(Portfolio portfolio) {
-        Portfolio next = applyTo(portfolio);
-        try {
-            prepared = ProblemCompiler.compile(next);
-        } catch (InvalidPortfolioException e) {
-            throw new InvalidChangeException(description() + ": " + e.getMessage());
-        }
-        preparedFrom = portfolio;
-        return next;
-    }
-
-    @Override
-    public final void doChange(PlanningSchedule working, ProblemChangeDirector director) {
-        Portfolio current = working.getProblem().portfolio();
-        SchedulingProblem problem = current == preparedFrom && prepared != null
-                ? prepared : ProblemCompiler.compile(applyTo(current));
-        for (TaskAssignment task : working.getTasks()) {
-            director.changeProblemProperty(task, assignment -> assignment.rebind(problem));
-            int t = task.getIndex();
-            if (problem.pinned(t)) {
-                // Work that started or finished is where the field says it is.
-                if (task.getStart() == null || task.getStart() != problem.pinnedStart(t)) {
-                    director.changeVariable(task, "start", assignment -> assignment.setStart(problem.pinnedStart(t)));
-                }
-                if (task.getMode() == null || task.getMode() != problem.pinnedMode(t)) {
-                    director.changeVariable(task, "mode", assignment -> assignment.setMode(problem.pinnedMode(t)));
-                }
-            }
-        }
-        List<AppliedChange> applied = new ArrayList<>(working.appliedChanges());
-        applied.add(record());
-        working.replaceProblem(problem, applied);
     }
 
     @Override

@@ -36,8 +36,8 @@ import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 /**
  * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
- * the portfolio, then handed to the live solver as problem changes: its first step repairs the schedule at once and
- * later steps keep improving it. Best schedules are projected on a publisher thread, bursts coalesced, and a
+ * the portfolio, then handed to the live solver as one problem change per submission (a
+ * {@link PortfolioChangeBatch}): its first step repairs the schedule at once and later steps keep improving it. Best schedules are projected on a publisher thread, bursts coalesced, and a
  * publication is made only when a compute block's projected date actually changes (and once at the start).
  */
 public final class ReplanningService implements LivePlan, AutoCloseable {
@@ -105,6 +105,12 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed).withDaemon(true));
         this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
+            if (event.getNewBestSolution().repairPending()) {
+                // Timefold announces a changed problem before the construction step has repaired the schedule to
+                // it. Publishing that one would attribute the changes to dates that do not show them yet, and the
+                // repaired dates would then follow as the solver's own improvement, held back for the interval.
+                return;
+            }
             currentBest.set(event.getNewBestSolution());
             solving.countDown();
             latestBest.set(event.getNewBestSolution());
@@ -139,9 +145,21 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     }
 
     @Override
-    public synchronized void submit(PortfolioChange change) {
-        portfolio = change.prepare(portfolio);
-        solver.addProblemChange(change);
+    public void submit(PortfolioChange change) {
+        List<RefusedChange> refused = submitAll(List.of(change));
+        if (!refused.isEmpty()) {
+            throw new InvalidChangeException(refused.get(0).reason());
+        }
+    }
+
+    @Override
+    public synchronized List<RefusedChange> submitAll(List<PortfolioChange> changes) {
+        PortfolioChangeBatch batch = PortfolioChangeBatch.prepare(portfolio, changes);
+        if (batch.changesAnything()) {
+            portfolio = batch.result();
+            solver.addProblemChange(batch);
+        }
+        return batch.refused();
     }
 
     @Override

@@ -37,6 +37,9 @@ public class PlanningSchedule {
     /** Every change applied since the schedule was first planned, in order; replaced, never mutated. */
     private List<AppliedChange> appliedChanges = List.of();
 
+    /** A change was taken in and the schedule not yet repaired to it: its dates do not show the change yet. */
+    private boolean repairPending;
+
     public PlanningSchedule() {
     }
 
@@ -85,7 +88,13 @@ public class PlanningSchedule {
         }
         this.problem = newProblem;
         this.appliedChanges = List.copyOf(changes);
+        this.repairPending = true;
     }
+
+    /** @return true between a problem change and the construction step that repairs the schedule to it */
+    public boolean repairPending() { return repairPending; }
+
+    void repaired() { this.repairPending = false; }
 
     ActivityListSearch search() { return search; }
     void search(ActivityListSearch search) { this.search = search; }

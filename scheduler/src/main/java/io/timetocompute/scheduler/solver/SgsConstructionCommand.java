@@ -31,5 +31,6 @@ final class SgsConstructionCommand implements PhaseCommand<PlanningSchedule> {
         }
         schedule.search(search);
         ScheduleWriter.write(scoreDirector, search.bestStarts(), search.bestModes());
+        schedule.repaired();
     }
 }

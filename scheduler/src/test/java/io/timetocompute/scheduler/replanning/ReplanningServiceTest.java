@@ -96,6 +96,33 @@ class ReplanningServiceTest {
     }
 
     @Test
+    void aBatchAppliesItsValidChangesTogetherRefusesTheInvalidOneAndNamesEveryEvent() throws InterruptedException {
+        started();
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(47)));
+        long versionBefore = service.latestPublication().orElseThrow().version();
+
+        List<RefusedChange> refused = service.submitAll(List.of(
+                new ShipmentEtaChange("batch-1", Instant.now(), "A-XFMR", DAY0.plusDays(60), null),
+                new ShipmentEtaChange("batch-bad", Instant.now(), "NO-SUCH-SHIPMENT", DAY0.plusDays(5), null),
+                new ShipmentEtaChange("batch-2", Instant.now(), "A-XFMR", DAY0.plusDays(70), "port congestion"),
+                new ShipmentEtaChange("batch-3", Instant.now(), "B-XFMR", DAY0.plusDays(80), null)));
+
+        assertThat(refused).extracting(r -> r.change().eventId()).containsExactly("batch-bad");
+        assertThat(refused.get(0).reason()).contains("NO-SUCH-SHIPMENT");
+        // in order: the later ETA of A-XFMR wins
+        assertThat(service.portfolio().shipments()).filteredOn(s -> s.id().equals("A-XFMR"))
+                .extracting(s -> s.promisedDate()).containsExactly(DAY0.plusDays(70));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(77))
+                && latestDates().get("B-H1").equals(DAY0.plusDays(87)));
+        List<Publication> after = publications.stream().filter(p -> p.version() > versionBefore).toList();
+        assertThat(after.stream().flatMap(p -> p.newlyApplied().stream()).map(AppliedChange::eventId))
+                .containsExactly("batch-1", "batch-2", "batch-3");
+        BlockDateChange moved = after.stream().flatMap(p -> p.changes().stream())
+                .filter(change -> change.blockId().equals("A-H1")).findFirst().orElseThrow();
+        assertThat(moved.causes()).extracting(AppliedChange::eventId).contains("batch-1", "batch-2");
+    }
+
+    @Test
     void aBurstOfChangesEndsInTheLastStateWithEveryEventAccountedForOnce() throws InterruptedException {
         started();
         for (int i = 1; i <= 10; i++) {
