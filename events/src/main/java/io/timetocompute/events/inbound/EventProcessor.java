@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.replanning.InvalidChangeException;
 import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
@@ -29,7 +30,12 @@ public final class EventProcessor {
 
     public enum Status { APPLIED, RECORDED, DUPLICATE, STALE, REJECTED }
 
-    public record Outcome(Status status, String detail) {
+    /** @param refusedByPlan rejected because the live plan refused the change, not because the event is invalid */
+    public record Outcome(Status status, String detail, boolean refusedByPlan) {
+
+        public Outcome(Status status, String detail) {
+            this(status, detail, false);
+        }
     }
 
     /** Hears of every event of a batch that is rejected, before the batch is recorded. */
@@ -60,7 +66,9 @@ public final class EventProcessor {
     public synchronized Outcome process(InboundEvent event) {
         Outcome outcome = processAll(List.of(event), (index, reason) -> { }).get(0);
         if (outcome.status() == Status.REJECTED) {
-            throw new InvalidEventException(outcome.detail());
+            throw outcome.refusedByPlan()
+                    ? new InvalidEventException(outcome.detail(), new InvalidChangeException(outcome.detail()))
+                    : new InvalidEventException(outcome.detail());
         }
         return outcome;
     }
@@ -153,7 +161,7 @@ public final class EventProcessor {
                 appliedTimes.merge(candidate.entity(), candidate.event().time(),
                         (a, b) -> a.isAfter(b) ? a : b);
             } else {
-                outcomes[candidate.index()] = new Outcome(Status.REJECTED, reason);
+                outcomes[candidate.index()] = new Outcome(Status.REJECTED, reason, true);
             }
         }
         return appliedTimes;

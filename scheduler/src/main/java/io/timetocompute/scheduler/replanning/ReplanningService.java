@@ -37,8 +37,9 @@ import io.timetocompute.scheduler.solver.ScoreExplanation;
 /**
  * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
  * the portfolio, then handed to the live solver as one problem change per submission (a
- * {@link PortfolioChangeBatch}): its first step repairs the schedule at once and later steps keep improving it. Best schedules are projected on a publisher thread, bursts coalesced, and a
- * publication is made only when a compute block's projected date actually changes (and once at the start).
+ * {@link PortfolioChangeBatch}): its first step repairs the schedule at once and later steps keep improving it. Best
+ * schedules are projected on a publisher thread, bursts coalesced, and a publication is made when a compute block's
+ * projected date changes or a change was taken in (and once at the start); listeners send only moved dates out.
  */
 public final class ReplanningService implements LivePlan, AutoCloseable {
 
@@ -51,7 +52,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
 
     /**
      * @param version counts publications from 1
-     * @param changes the blocks whose date moved since the last publication (every block in the first one, unless resumed)
+     * @param changes the blocks whose date moved since the last publication (every block in the first one, unless
+     *        resumed); empty when the changes taken in moved no date
      * @param newlyApplied the changes the solver took in since the last publication; empty when the solver found a
      *        better schedule by itself
      */
@@ -105,10 +107,12 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed).withDaemon(true));
         this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
-            if (event.getNewBestSolution().repairPending()) {
+            PlanningSchedule best = event.getNewBestSolution();
+            if (best.repairPending() && (best.getScore() == null || !best.getScore().isFeasible())) {
                 // Timefold announces a changed problem before the construction step has repaired the schedule to
-                // it. Publishing that one would attribute the changes to dates that do not show them yet, and the
-                // repaired dates would then follow as the solver's own improvement, held back for the interval.
+                // it. Publishing that one would attribute the changes to dates that do not show them yet; the
+                // repaired schedule is strictly better, so Timefold announces it next. A change that leaves the
+                // schedule feasible (an early delivery) may never get a better one, so that one is published.
                 return;
             }
             currentBest.set(event.getNewBestSolution());
@@ -212,10 +216,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                             block.onlineDate()), newlyApplied));
                 }
             }
-            if (changes.isEmpty() && publishedSinceStart) {
-                // Nothing anyone reads moved. The changes stay unattributed: this may be the schedule the solver
-                // took a change into before repairing it, and the repaired one that moves the dates must name them
-                // and go out at once instead of waiting for the re-optimization interval.
+            if (changes.isEmpty() && newlyApplied.isEmpty() && publishedSinceStart) {
+                // Only the solver's own improvement, and no date moved.
                 return;
             }
             attributedChanges = applied.size();

@@ -81,6 +81,22 @@ class ReplanningServiceTest {
     }
 
     @Test
+    void aChangeThatMovesNoDateIsStillPublishedAndNamed() throws InterruptedException {
+        started();
+        Map<String, LocalDate> before = latestDates();
+
+        // More electricians long after all work is done: nothing can move.
+        service.submit(new PoolCapacityChange("evt-idle", Instant.now(), "A-ELEC",
+                new CapacityAdjustment(DAY0.plusDays(900), DAY0.plusDays(950), null, 5, "idle crew")));
+
+        Publication quiet = await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
+                .filter(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-idle"))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(quiet.changes()).isEmpty();
+        assertThat(latestDates()).isEqualTo(before);
+    }
+
+    @Test
     void anInvalidChangeIsRefusedAndChangesNothing() throws InterruptedException {
         started();
         var before = service.portfolio();
