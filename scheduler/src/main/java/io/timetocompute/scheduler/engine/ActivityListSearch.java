@@ -24,6 +24,8 @@ public final class ActivityListSearch {
     private final int[] cumulativeSize;
     private final Objective[] history = new Objective[LATE_ACCEPTANCE_LENGTH];
     private final boolean[] isBlockTask;
+    /** per component: whether tasks of more than one site compete in it (through a shared crew or budget) */
+    private final boolean[] sitesShareComponent;
     private BackwardPass backwardPass;
 
     private Objective current;
@@ -48,10 +50,15 @@ public final class ActivityListSearch {
             isBlockTask[problem.blockTask(b)] = true;
         }
         this.cumulativeSize = new int[schedule.componentCount()];
+        this.sitesShareComponent = new boolean[schedule.componentCount()];
         int total = 0;
         for (int c = 0; c < schedule.componentCount(); c++) {
-            total += schedule.components[c].length;
+            int[] tasks = schedule.components[c];
+            total += tasks.length;
             cumulativeSize[c] = total;
+            for (int task : tasks) {
+                sitesShareComponent[c] |= problem.taskSite(task) != problem.taskSite(tasks[0]);
+            }
         }
     }
 
@@ -231,6 +238,12 @@ public final class ActivityListSearch {
 
     private Move randomMove(int component) {
         int kind = random.nextInt(100);
+        if (kind >= 90 && sitesShareComponent[component]) {
+            Move move = siteRegroup(component);
+            if (move != null) {
+                return move;
+            }
+        }
         if (kind < 45) {
             Move move = drivingPathMove(component, kind < 10);
             if (move != null) {
@@ -283,6 +296,55 @@ public final class ActivityListSearch {
             return changeMode(waiting, newMode >= schedule.mode[waiting] ? newMode + 1 : newMode);
         }
         return shiftWithinWindow(component, waiting, true);
+    }
+
+    /**
+     * Changes which site goes first where sites compete for crews: within a random stretch of the list, one site's
+     * tasks move ahead of (or behind) the others', each group keeping its own order. Single-task shifts rarely
+     * reorder whole projects, yet the order of projects is what shapes a multi-project schedule.
+     */
+    private Move siteRegroup(int component) {
+        int[] list = schedule.order[component];
+        int n = list.length;
+        int site = problem.taskSite(list[random.nextInt(n)]);
+        int length = 2 + random.nextInt(n - 1);
+        int from = random.nextInt(n - length + 1);
+        int[] saved = java.util.Arrays.copyOfRange(list, from, from + length);
+        boolean ahead = random.nextBoolean();
+        int next = from;
+        for (int group = 0; group < 2; group++) {
+            boolean takeSite = (group == 0) == ahead;
+            for (int task : saved) {
+                if ((problem.taskSite(task) == site) == takeSite) {
+                    list[next++] = task;
+                }
+            }
+        }
+        for (int i = from; i < from + length; i++) {
+            schedule.position[list[i]] = i;
+        }
+        Move undo = () -> {
+            System.arraycopy(saved, 0, list, from, length);
+            for (int i = from; i < from + length; i++) {
+                schedule.position[list[i]] = i;
+            }
+        };
+        boolean changed = false;
+        for (int i = from; i < from + length; i++) {
+            changed |= list[i] != saved[i - from];
+            for (int predecessor : problem.predecessors(list[i])) {
+                if (schedule.position[predecessor] > i) {
+                    // A dependency across sites would be broken: not a valid list.
+                    undo.undo();
+                    return null;
+                }
+            }
+        }
+        if (!changed) {
+            undo.undo();
+            return null;
+        }
+        return undo;
     }
 
     private Move changeMode(int task, int newMode) {
