@@ -104,6 +104,7 @@ public final class IngestBenchmark {
                 "--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + option("kafka-port", 49092),
                 "--ttc.mongodb.embedded-port=" + option("store-port", 47017),
                 "--server.port=" + option("server-port", 48080), "--ttc.planning.demo-tasks=" + tasks,
+                "--ttc.demo.events-enabled=false",
                 "--logging.level.root=warn")) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
             PlanningSession session = service.getBean(PlanningSession.class);
