@@ -1,6 +1,5 @@
 package io.timetocompute.api.ingest;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.api.security.Roles;
+import io.timetocompute.api.web.Problems;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.inbound.EventProcessor;
@@ -77,10 +77,7 @@ class EventIngestController {
 
     @ExceptionHandler
     ProblemDetail sourceNotAllowed(SourceNotAllowedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setType(URI.create("https://timetocompute.io/problems/source-not-allowed"));
-        problem.setTitle("Source not allowed");
-        return problem;
+        return Problems.of(HttpStatus.FORBIDDEN, "source-not-allowed", "Source not allowed", e.getMessage());
     }
 
     /** Checked before processing, so that an event a supplier may not send leaves no trace in the log. */

@@ -14,7 +14,6 @@ import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.inbound.EventTranslator;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.portfolio.Portfolio;
-import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
@@ -58,7 +57,7 @@ public class PlanningSession implements LivePlan, AutoCloseable {
         } else {
             LOG.info("resuming the stored portfolio ({}, imported {})", stored.origin(), stored.importedAt());
         }
-        service = startService(replay(stored.portfolio(), stored.importedAt()));
+        service = start(newService(replay(stored.portfolio(), stored.importedAt())));
         return this;
     }
 
@@ -69,22 +68,17 @@ public class PlanningSession implements LivePlan, AutoCloseable {
      * @throws io.timetocompute.scheduler.portfolio.InvalidPortfolioException listing what is wrong; nothing changes
      */
     public synchronized void importPortfolio(Portfolio portfolio, String origin) throws InterruptedException {
-        ProblemCompiler.compile(portfolio);
-        ReplanningService previous = service;
-        previous.close();
+        // Building the next service compiles, and so validates, the portfolio before the current one stops.
+        ReplanningService next = newService(portfolio);
+        service.close();
         portfolios.save(portfolio, clock.instant(), origin);
-        service = startService(portfolio);
+        service = start(next);
         LOG.info("imported portfolio {} ({})", portfolio.id(), origin);
     }
 
     @Override
     public synchronized Portfolio portfolio() {
         return service.portfolio();
-    }
-
-    @Override
-    public synchronized void submit(PortfolioChange change) {
-        service.submit(change);
     }
 
     @Override
@@ -130,11 +124,14 @@ public class PlanningSession implements LivePlan, AutoCloseable {
         return current;
     }
 
-    private ReplanningService startService(Portfolio portfolio) throws InterruptedException {
+    private ReplanningService newService(Portfolio portfolio) {
         return new ReplanningService(portfolio, this::fanOut, properties.coalesceWindow(),
-                properties.reoptimizationInterval(), properties.solverSeed())
-                .resumeFrom(history.lastVersion(), history.publishedDates())
-                .start();
+                properties.reoptimizationInterval(), properties.solverSeed());
+    }
+
+    /** Publications go on from the stored history, whichever portfolio the service plans. */
+    private ReplanningService start(ReplanningService next) throws InterruptedException {
+        return next.resumeFrom(history.lastVersion(), history.publishedDates()).start();
     }
 
     private void fanOut(ReplanningService.Publication publication) {

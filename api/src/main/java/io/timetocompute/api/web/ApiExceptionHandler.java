@@ -1,6 +1,5 @@
 package io.timetocompute.api.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +34,6 @@ import io.timetocompute.scheduler.replanning.InvalidChangeException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    static final String TYPES = "https://timetocompute.io/problems/";
 
     @ExceptionHandler
     ProblemDetail invalidPortfolio(InvalidPortfolioException e) {
@@ -135,10 +132,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        return Problems.of(status, type, title, detail);
     }
 }

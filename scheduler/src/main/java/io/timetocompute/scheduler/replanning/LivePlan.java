@@ -15,7 +15,12 @@ public interface LivePlan {
      *
      * @throws InvalidChangeException if the change cannot apply; nothing changes then
      */
-    void submit(PortfolioChange change);
+    default void submit(PortfolioChange change) {
+        List<RefusedChange> refused = submitAll(List.of(change));
+        if (!refused.isEmpty()) {
+            throw new InvalidChangeException(refused.get(0).reason());
+        }
+    }
 
     /**
      * Applies changes in order as one change of the plan: each is validated against the portfolio as the ones

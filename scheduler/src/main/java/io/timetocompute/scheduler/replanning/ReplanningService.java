@@ -115,9 +115,9 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                 // schedule feasible (an early delivery) may never get a better one, so that one is published.
                 return;
             }
-            currentBest.set(event.getNewBestSolution());
+            currentBest.set(best);
             solving.countDown();
-            latestBest.set(event.getNewBestSolution());
+            latestBest.set(best);
             if (publishPending.compareAndSet(false, true)) {
                 publisherThread.schedule(this::publish, coalesceWindow.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -146,14 +146,6 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         });
         solving.await();
         return this;
-    }
-
-    @Override
-    public void submit(PortfolioChange change) {
-        List<RefusedChange> refused = submitAll(List.of(change));
-        if (!refused.isEmpty()) {
-            throw new InvalidChangeException(refused.get(0).reason());
-        }
     }
 
     @Override
