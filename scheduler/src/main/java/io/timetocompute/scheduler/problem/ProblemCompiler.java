@@ -29,6 +29,7 @@ public final class ProblemCompiler {
 
     /** Forty years of days: far beyond any real build, small enough for day-indexed arrays. */
     static final int MAX_HORIZON_DAYS = 40 * 366;
+    private static final int HORIZON_STEP_DAYS = 365;
     private static final CalendarSpec MONDAY_TO_FRIDAY = new CalendarSpec("default", null, null);
 
     final Portfolio portfolio;
@@ -205,7 +206,10 @@ public final class ProblemCompiler {
         }
         // Weekends and holidays stretch work days into at most about twice as many calendar days.
         long estimate = latestDate + 2 * serialWorkDays + 370;
-        return (int) Math.min(MAX_HORIZON_DAYS, estimate);
+        // Whole years, so that a shipment or power date moving by weeks leaves the horizon as it is: a live plan
+        // re-evaluates every task when the horizon changes, and only the tasks concerned when it does not.
+        long wholeYears = (estimate + HORIZON_STEP_DAYS - 1) / HORIZON_STEP_DAYS * HORIZON_STEP_DAYS;
+        return (int) Math.min(MAX_HORIZON_DAYS, wholeYears);
     }
 
     private long dayOrZero(LocalDate date) {

@@ -1,6 +1,9 @@
 package io.timetocompute.scheduler.problem;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -201,6 +204,76 @@ public final class SchedulingProblem {
 
     public LocalDate date(int day) { return dataDate.plusDays(day); }
     public int day(LocalDate date) { return (int) (date.toEpochDay() - dataDate.toEpochDay()); }
+
+    /**
+     * The tasks whose facts differ from {@code before}: everything a task's constraints read about it (modes,
+     * demands, dependencies, releases, progress, its calendar and the capacity of the pools and budgets its modes
+     * use). A task not in the set scores the same in both problems, so a live solver need not re-evaluate it.
+     *
+     * @return the indices of the differing tasks; every task when the problems differ in shape or in a fact that all
+     *         tasks share
+     */
+    public BitSet tasksDifferingFrom(SchedulingProblem before) {
+        BitSet differing = new BitSet(taskCount());
+        if (!dataDate.equals(before.dataDate) || horizon != before.horizon
+                || freezeWindowDays != before.freezeWindowDays || disruptionCostPerDay != before.disruptionCostPerDay
+                || !Arrays.equals(taskIds, before.taskIds) || !Arrays.equals(poolIds, before.poolIds)
+                || !Arrays.equals(budgetIds, before.budgetIds) || !Arrays.equals(siteIds, before.siteIds)
+                || !Arrays.equals(shipmentIds, before.shipmentIds)) {
+            differing.set(0, taskCount());
+            return differing;
+        }
+        boolean[] poolDiffers = new boolean[poolIds.length];
+        for (int pool = 0; pool < poolIds.length; pool++) {
+            poolDiffers[pool] = !Arrays.equals(capacity[pool], before.capacity[pool]);
+        }
+        boolean[] budgetDiffers = new boolean[budgetIds.length];
+        for (int budget = 0; budget < budgetIds.length; budget++) {
+            budgetDiffers[budget] = budgetCapacity[budget] != before.budgetCapacity[budget];
+        }
+        Map<WorkCalendar, Map<WorkCalendar, Boolean>> sameCalendar = new IdentityHashMap<>();
+        for (int t = 0; t < taskCount(); t++) {
+            WorkCalendar calendar = taskCalendar[t];
+            WorkCalendar previous = before.taskCalendar[t];
+            boolean calendarDiffers = calendar != previous && !sameCalendar
+                    .computeIfAbsent(calendar, key -> new IdentityHashMap<>())
+                    .computeIfAbsent(previous, calendar::sameDays);
+            if (calendarDiffers || taskFactsDiffer(before, t) || usesAny(demandPool[t], poolDiffers)
+                    || usesAny(budgetUsed[t], budgetDiffers)) {
+                differing.set(t);
+            }
+        }
+        return differing;
+    }
+
+    private boolean taskFactsDiffer(SchedulingProblem before, int t) {
+        return taskSite[t] != before.taskSite[t] || siteRelease[t] != before.siteRelease[t]
+                || powerDay[t] != before.powerDay[t] || pinned[t] != before.pinned[t]
+                || pinnedStart[t] != before.pinnedStart[t] || pinnedMode[t] != before.pinnedMode[t]
+                || pinnedDuration[t] != before.pinnedDuration[t] || previousStart[t] != before.previousStart[t]
+                || previousMode[t] != before.previousMode[t]
+                || !Arrays.equals(duration[t], before.duration[t]) || !Arrays.equals(modeCost[t], before.modeCost[t])
+                || !Arrays.deepEquals(demandPool[t], before.demandPool[t])
+                || !Arrays.deepEquals(demandHeadcount[t], before.demandHeadcount[t])
+                || !Arrays.deepEquals(budgetUsed[t], before.budgetUsed[t])
+                || !Arrays.deepEquals(budgetAmount[t], before.budgetAmount[t])
+                || !Arrays.equals(predecessors[t], before.predecessors[t])
+                || !Arrays.equals(predecessorType[t], before.predecessorType[t])
+                || !Arrays.equals(predecessorLag[t], before.predecessorLag[t])
+                || !Arrays.equals(materials[t], before.materials[t])
+                || !Arrays.equals(materialReadyDay[t], before.materialReadyDay[t]);
+    }
+
+    private static boolean usesAny(int[][] usedByMode, boolean[] differs) {
+        for (int[] used : usedByMode) {
+            for (int index : used) {
+                if (differs[index]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** @return the earliest start allowed by site opening, materials and power, ignoring predecessors and crews */
     public int releaseDay(int task, int mode) {

@@ -1,6 +1,7 @@
 package io.timetocompute.scheduler.problem;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -66,6 +67,11 @@ public final class WorkCalendar {
 
     public String id() {
         return id;
+    }
+
+    /** @return true when both calendars have the same work days (they may have been compiled apart) */
+    boolean sameDays(WorkCalendar other) {
+        return Arrays.equals(working, other.working);
     }
 
     public int horizon() {

@@ -36,10 +36,12 @@ import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 /**
  * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
- * the portfolio, then handed to the live solver as one problem change per submission (a
- * {@link PortfolioChangeBatch}): its first step repairs the schedule at once and later steps keep improving it. Best
- * schedules are projected on a publisher thread, bursts coalesced, and a publication is made when a compute block's
- * projected date changes or a change was taken in (and once at the start); listeners send only moved dates out.
+ * the portfolio at once, then handed to the live solver as one problem change (a {@link PortfolioChangeBatch}) with
+ * every other change that waited while the solver repaired the schedule to the ones before: its first step repairs
+ * the schedule and later steps keep improving it. Best schedules are projected on a publisher thread: a schedule
+ * repaired to new changes at once, the solver's own improvements coalesced; a publication is made when a compute
+ * block's projected date changes or a change was taken in (and once at the start); listeners send only moved dates
+ * out.
  */
 public final class ReplanningService implements LivePlan, AutoCloseable {
 
@@ -80,11 +82,23 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     private final AtomicBoolean publishPending = new AtomicBoolean();
     private final CountDownLatch solving = new CountDownLatch(1);
 
-    private Portfolio portfolio;
+    private final Object preparing = new Object();
+    /** with every change submitted so far, including those the solver has not taken in yet */
+    private volatile Portfolio portfolio;
+    /** changes validated and waiting for the solver to finish repairing the schedule to the ones before */
+    private final List<PortfolioChangeBatch> waiting = new ArrayList<>();
+    private boolean repairPending = true;
     private final PlanningSchedule initial;
     // publisher thread only
     private final Map<String, LocalDate> publishedDates = new HashMap<>();
-    private int attributedChanges;
+    /** written by the publisher thread only; the solver thread reads it to tell caused schedules from improvements */
+    private volatile int attributedChanges;
+    /**
+     * the last publication was of a schedule not yet repaired to its changes (one still feasible): the dates the
+     * repair moves next are those changes' doing too
+     */
+    private volatile boolean publishedUnrepaired;
+    private List<AppliedChange> unrepairedChanges = List.of();
     private long version;
     private boolean publishedSinceStart;
     private Instant lastPublishedAt = Instant.MIN;
@@ -92,7 +106,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     private volatile Publication latest;
 
     /**
-     * @param coalesceWindow how long to wait after a new best schedule for more before publishing
+     * @param coalesceWindow how long to wait after a better schedule that the solver found by itself for more before
+     *        publishing; a schedule repaired to new changes is published at once
      * @param reoptimizationInterval how long a better schedule that no event caused waits after the last
      *        publication: dates that move only because the solver found a better plan should not flicker in an
      *        executive's feed; a change caused by an event is published at once
@@ -104,7 +119,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
         this.listener = listener;
         this.coalesceWindow = coalesceWindow;
-        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed).withDaemon(true));
+        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed, this::handOverWaitingChanges)
+                .withDaemon(true));
         this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
             PlanningSchedule best = event.getNewBestSolution();
@@ -118,7 +134,11 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
             currentBest.set(best);
             solving.countDown();
             latestBest.set(best);
-            if (publishPending.compareAndSet(false, true)) {
+            if (best.appliedChanges().size() > attributedChanges || (!best.repairPending() && publishedUnrepaired)) {
+                // A schedule repaired to changes that events asked for: the people waiting for it should not wait
+                // longer. Changes that arrive together are taken in by one repair already.
+                publisherThread.execute(this::publish);
+            } else if (publishPending.compareAndSet(false, true)) {
                 publisherThread.schedule(this::publish, coalesceWindow.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
@@ -149,17 +169,43 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     }
 
     @Override
-    public synchronized List<RefusedChange> submitAll(List<PortfolioChange> changes) {
-        PortfolioChangeBatch batch = PortfolioChangeBatch.prepare(portfolio, changes);
-        if (batch.changesAnything()) {
-            portfolio = batch.result();
-            solver.addProblemChange(batch);
+    public List<RefusedChange> submitAll(List<PortfolioChange> changes) {
+        // Validating and compiling takes a while on a large portfolio; the solver thread must not wait for it to
+        // hand over the changes before these, so this lock is not the one that guards the waiting changes.
+        synchronized (preparing) {
+            PortfolioChangeBatch batch = PortfolioChangeBatch.prepare(portfolio, changes);
+            if (batch.changesAnything()) {
+                portfolio = batch.result();
+                synchronized (this) {
+                    waiting.add(batch);
+                    if (!repairPending) {
+                        handOverWaitingChanges();
+                    }
+                }
+            }
+            return batch.refused();
         }
-        return batch.refused();
+    }
+
+    /**
+     * Gives the solver everything that waits, as one problem change, once the last one has been repaired. Timefold
+     * restarts the solve for every problem change it is given, and a restart re-evaluates the whole schedule; a
+     * change given to it while it restarts for the one before would restart it again before the repair has run, and
+     * under a steady stream of events no repair would ever run. One change in flight at a time, and those that
+     * arrive meanwhile together in the next, keeps every change's wait to about two repairs.
+     */
+    private synchronized void handOverWaitingChanges() {
+        if (waiting.isEmpty()) {
+            repairPending = false;
+            return;
+        }
+        repairPending = true;
+        solver.addProblemChange(PortfolioChangeBatch.combine(waiting));
+        waiting.clear();
     }
 
     @Override
-    public synchronized Portfolio portfolio() {
+    public Portfolio portfolio() {
         return portfolio;
     }
 
@@ -186,8 +232,12 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         try {
             ScheduleProjection projection = PortfolioSolver.project(best);
             List<AppliedChange> applied = best.appliedChanges();
-            List<AppliedChange> newlyApplied = List.copyOf(applied.subList(Math.min(attributedChanges,
-                    applied.size()), applied.size()));
+            List<AppliedChange> causes = new ArrayList<>();
+            if (publishedUnrepaired && !best.repairPending()) {
+                causes.addAll(unrepairedChanges);
+            }
+            causes.addAll(applied.subList(Math.min(attributedChanges, applied.size()), applied.size()));
+            List<AppliedChange> newlyApplied = List.copyOf(causes);
             Instant due = lastPublishedAt.plus(reoptimizationInterval);
             if (newlyApplied.isEmpty() && publishedSinceStart && Instant.now().isBefore(due)) {
                 // Only the solver's own improvement: hold it until the interval is over. A newer schedule replaces
@@ -213,6 +263,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                 return;
             }
             attributedChanges = applied.size();
+            publishedUnrepaired = best.repairPending();
+            unrepairedChanges = publishedUnrepaired ? newlyApplied : List.of();
             changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
             lastPublishedAt = Instant.now();
             publishedSinceStart = true;
@@ -227,9 +279,10 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     public void close() {
         solver.terminateEarly();
         solverThread.shutdown();
-        publisherThread.shutdown();
         try {
+            // The solver's last best schedule still goes to the publisher, so that one stops second.
             solverThread.awaitTermination(10, TimeUnit.SECONDS);
+            publisherThread.shutdown();
             publisherThread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

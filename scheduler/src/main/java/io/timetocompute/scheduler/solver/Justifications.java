@@ -22,10 +22,15 @@ public final class Justifications {
         }
     }
 
-    public record PoolOverloaded(String poolId, LocalDate date, int load, int capacity)
-            implements Explained {
+    /**
+     * @param worstDate the day the pool is furthest over its capacity
+     * @param excessPersonDays people over capacity, summed over every overloaded day: what the constraint costs
+     */
+    public record PoolOverloaded(String poolId, LocalDate worstDate, int load, int capacity, int overloadedDays,
+            long excessPersonDays) implements Explained {
         public String description() {
-            return poolId + " needs " + load + " on " + date + " but has " + capacity;
+            return poolId + " needs " + load + " on " + worstDate + " but has " + capacity + "; over capacity on "
+                    + overloadedDays + " day(s), " + excessPersonDays + " person-day(s) in all";
         }
     }
 

@@ -1,7 +1,6 @@
 package io.timetocompute.scheduler.solver;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.max;
-import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sumLong;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 
@@ -69,12 +68,13 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
 
     Constraint crewOverCapacity(ConstraintFactory factory) {
         return factory.forEach(TaskAssignment.class)
-                .flattenLast(TaskAssignment::dailyCrewDemand)
-                .groupBy(PoolDay.CrewDemand::poolDay, sum(PoolDay.CrewDemand::headcount))
-                .filter((poolDay, load) -> load > poolDay.capacity())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (poolDay, load) -> load - poolDay.capacity())
-                .justifyWith((poolDay, load, score) -> new Justifications.PoolOverloaded(poolDay.poolId(),
-                        poolDay.date(), load, poolDay.capacity()))
+                .flattenLast(TaskAssignment::poolDemands)
+                .groupBy(PoolDemand::pool, PoolLoad.collector())
+                .filter((pool, overload) -> overload.excess() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (pool, overload) -> overload.excess())
+                .justifyWith((pool, overload, score) -> new Justifications.PoolOverloaded(pool.id(),
+                        pool.date(overload.worstDay()), overload.worstLoad(), overload.worstCapacity(),
+                        overload.overloadedDays(), overload.excess()))
                 .asConstraint(POOL_CAPACITY);
     }
 

@@ -15,9 +15,11 @@ import io.timetocompute.scheduler.engine.ActivityListSearch;
 final class SgsConstructionCommand implements PhaseCommand<PlanningSchedule> {
 
     private final long seed;
+    private final Runnable afterRepair;
 
-    SgsConstructionCommand(long seed) {
+    SgsConstructionCommand(long seed, Runnable afterRepair) {
         this.seed = seed;
+        this.afterRepair = afterRepair;
     }
 
     @Override
@@ -32,5 +34,6 @@ final class SgsConstructionCommand implements PhaseCommand<PlanningSchedule> {
         schedule.search(search);
         ScheduleWriter.write(scoreDirector, search.bestStarts(), search.bestModes());
         schedule.repaired();
+        afterRepair.run();
     }
 }

@@ -155,8 +155,8 @@ public class TaskAssignment {
         return mode != problem.pinnedMode(index) ? displacement + 1 : displacement;
     }
 
-    /** @return one entry per work day and pool this task occupies */
-    public List<PoolDay.CrewDemand> dailyCrewDemand() {
+    /** @return what this task asks of each pool its mode needs */
+    public List<PoolDemand> poolDemands() {
         int duration = duration();
         int[] pools = problem.demandPools(index, mode);
         if (duration == 0 || pools.length == 0) {
@@ -164,15 +164,13 @@ public class TaskAssignment {
         }
         int[] heads = problem.demandHeadcounts(index, mode);
         WorkCalendar calendar = problem.calendar(index);
-        int firstIndex = calendar.workDaysBefore(start);
-        List<PoolDay.CrewDemand> demand = new ArrayList<>(duration * pools.length);
-        for (int k = firstIndex; k < firstIndex + duration; k++) {
-            int day = calendar.workDayAt(k);
-            for (int i = 0; i < pools.length; i++) {
-                demand.add(new PoolDay.CrewDemand(new PoolDay(problem, pools[i], day), heads[i]));
-            }
+        int firstWorkDay = calendar.workDaysBefore(start);
+        List<PoolDemand> demands = new ArrayList<>(pools.length);
+        for (int i = 0; i < pools.length; i++) {
+            demands.add(new PoolDemand(new PoolDemand.Pool(problem, pools[i]), calendar, firstWorkDay, duration,
+                    heads[i]));
         }
-        return demand;
+        return demands;
     }
 
     /** @return the budgets this task's mode consumes */
