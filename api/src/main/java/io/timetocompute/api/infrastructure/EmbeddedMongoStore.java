@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server in the JVM (mongo-java-server with its H2 file backend) for the run command, so
- * that the service keeps plain Spring Data MongoDB code and runs unchanged against a real MongoDB. The backend
- * writes in the background; {@link #commit()} makes everything written so far survive a killed process, and the
+ * that the service keeps plain Spring Data MongoDB code and runs unchanged against a real MongoDB. Writes reach the
+ * file only through {@link #commit()}, which makes every command completed so far survive a killed process; the
  * event log calls it before an event's Kafka offset can be committed.
  */
 public final class EmbeddedMongoStore implements DisposableBean {
@@ -44,21 +45,53 @@ public final class EmbeddedMongoStore implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        // Only explicit commits write to the file: an MVStore commit writes every map (documents and their indexes)
-        // as one version, while its background auto-commit could write a document without its _id index entry
-        // (or the reverse) in the middle of a batch; after a kill -9 the store then refused the replayed event as
+        // Only explicit commits write to the file, and never in the middle of a command. An MVStore commit writes
+        // every map (documents and their indexes) as one version, but mongo-java-server puts a document and its
+        // _id index entry one after the other: a version written between the two, by MVStore's background commit,
+        // its commit when unsaved changes pass the buffer size, or our commit while another thread inserts, holds
+        // the document without its index entry. After a kill -9 the store then refused the replayed event as
         // existing while no query found it, and ingestion stalled.
         MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
-                .open();
-        H2Backend backend = new H2Backend(mvStore) {
-            @Override
-            public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return super.handleCommand(channel, database, answeredAs(command), query);
-            }
-        };
+                .autoCommitBufferSize(0).open();
+        H2Backend backend = new CommandAtomicH2Backend(mvStore);
         EmbeddedMongoStore store = serve(backend, port);
         LOG.info("embedded MongoDB-compatible store on {} in {}", store.connectionString, file.toAbsolutePath());
         return store;
+    }
+
+    /** Commits only between commands, so that a committed version never holds half of one. */
+    private static final class CommandAtomicH2Backend extends H2Backend {
+
+        private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock(true);
+
+        CommandAtomicH2Backend(MVStore mvStore) {
+            super(mvStore);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            commands.readLock().lock();
+            try {
+                return super.handleCommand(channel, database, answeredAs(command), query);
+            } finally {
+                commands.readLock().unlock();
+            }
+        }
+
+        @Override
+        public void commit() {
+            if (commands.getReadHoldCount() > 0) {
+                // The backend committing in the middle of its own command: waiting for the lock would never end.
+                super.commit();
+                return;
+            }
+            commands.writeLock().lock();
+            try {
+                super.commit();
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
     }
 
     /** A store that forgets everything when it stops, for tests. */
