@@ -28,6 +28,11 @@ import org.h2.mvstore.MVStore;
 public final class EmbeddedMongoStore implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+    /**
+     * MVStore's default of 16 MB holds a few thousand events' pages: checking a batch for events recorded already
+     * then reads most index pages from the file again.
+     */
+    private static final int STORE_CACHE_MB = 256;
 
     private final MongoBackend backend;
     private final MongoServer server;
@@ -52,7 +57,7 @@ public final class EmbeddedMongoStore implements DisposableBean {
         // the document without its index entry. After a kill -9 the store then refused the replayed event as
         // existing while no query found it, and ingestion stalled.
         MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
-                .autoCommitBufferSize(0).open();
+                .autoCommitBufferSize(0).cacheSize(STORE_CACHE_MB).open();
         H2Backend backend = new CommandAtomicH2Backend(mvStore);
         EmbeddedMongoStore store = serve(backend, port);
         LOG.info("embedded MongoDB-compatible store on {} in {}", store.connectionString, file.toAbsolutePath());
