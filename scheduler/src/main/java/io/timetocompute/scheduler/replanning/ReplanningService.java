@@ -87,7 +87,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     private volatile Portfolio portfolio;
     /** changes validated and waiting for the solver to finish repairing the schedule to the ones before */
     private final List<PortfolioChangeBatch> waiting = new ArrayList<>();
-    private boolean repairPending = true;
+    /** a change (or the first solve) is with the solver and not yet repaired to */
+    private boolean changeInFlight = true;
     private final PlanningSchedule initial;
     // publisher thread only
     private final Map<String, LocalDate> publishedDates = new HashMap<>();
@@ -178,7 +179,7 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                 portfolio = batch.result();
                 synchronized (this) {
                     waiting.add(batch);
-                    if (!repairPending) {
+                    if (!changeInFlight) {
                         handOverWaitingChanges();
                     }
                 }
@@ -196,10 +197,10 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
      */
     private synchronized void handOverWaitingChanges() {
         if (waiting.isEmpty()) {
-            repairPending = false;
+            changeInFlight = false;
             return;
         }
-        repairPending = true;
+        changeInFlight = true;
         solver.addProblemChange(PortfolioChangeBatch.combine(waiting));
         waiting.clear();
     }

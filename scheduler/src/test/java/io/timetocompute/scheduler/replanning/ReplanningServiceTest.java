@@ -97,6 +97,23 @@ class ReplanningServiceTest {
     }
 
     @Test
+    void anEarlierDeliveryNamesTheEventOnTheDatesItsRepairPullsIn() throws InterruptedException {
+        started();
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(47)));
+
+        // The schedule as it stands stays feasible (nothing starts before the transformer is in), so it may be
+        // published before its repair; the dates the repair then pulls in are still this event's doing.
+        service.submit(new ShipmentEtaChange("evt-early", Instant.now(), "A-XFMR", DAY0.plusDays(20), "air freight"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestDates().get("A-H1").equals(DAY0.plusDays(27)));
+        BlockDateChange pulledIn = publications.stream().flatMap(p -> p.changes().stream())
+                .filter(change -> change.blockId().equals("A-H1") && change.newDate().equals(DAY0.plusDays(27)))
+                .findFirst().orElseThrow();
+        assertThat(pulledIn.deltaDays()).isEqualTo(-20);
+        assertThat(pulledIn.causes()).extracting(AppliedChange::eventId).containsExactly("evt-early");
+    }
+
+    @Test
     void anInvalidChangeIsRefusedAndChangesNothing() throws InterruptedException {
         started();
         var before = service.portfolio();
