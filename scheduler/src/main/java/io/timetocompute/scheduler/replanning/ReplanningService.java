@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,8 +75,7 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     private final Solver<PlanningSchedule> solver;
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
             runnable -> daemon(runnable, "ttc-solver"));
-    private final ScheduledExecutorService publisherThread = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, "ttc-publisher"));
+    private final ScheduledThreadPoolExecutor publisherThread = publisher();
     private final AtomicReference<PlanningSchedule> latestBest = new AtomicReference<>();
     private final AtomicReference<PlanningSchedule> currentBest = new AtomicReference<>();
     private final AtomicBoolean publishPending = new AtomicBoolean();
@@ -288,6 +287,17 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Publications held back (the solver's own improvements waiting for their interval) are dropped when the
+     * service closes rather than waited for: the next start projects afresh.
+     */
+    private static ScheduledThreadPoolExecutor publisher() {
+        ScheduledThreadPoolExecutor publisher = new ScheduledThreadPoolExecutor(1,
+                runnable -> daemon(runnable, "ttc-publisher"));
+        publisher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return publisher;
     }
 
     private static Thread daemon(Runnable runnable, String name) {
