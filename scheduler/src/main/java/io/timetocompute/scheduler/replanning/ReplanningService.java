@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,7 +257,7 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                 if (before == null || !before.equals(block.onlineDate())) {
                     changes.add(new BlockDateChange(block.siteId(), block.blockId(), block.itMw(), before,
                             block.onlineDate(), before == null ? 0 : ChronoUnit.DAYS.between(before,
-                            block.onlineDate()), newlyApplied));
+                            block.onlineDate()), causesOf(block, newlyApplied)));
                 }
             }
             if (changes.isEmpty() && newlyApplied.isEmpty() && publishedSinceStart) {
@@ -273,6 +275,27 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("publishing a projection failed", e);
         }
+    }
+
+    /**
+     * The changes that moved a block: those about something on its driving path, as last published or as now (a
+     * shipment, pool, task or site the date waited for, or waits for now). When none is, the move came through
+     * what the block shares with others (a traveling crew freed or taken by work elsewhere), and every change taken
+     * in is named.
+     */
+    private List<AppliedChange> causesOf(BlockProjection block, List<AppliedChange> taken) {
+        if (taken.size() < 2) {
+            return taken;
+        }
+        Set<String> onPath = new HashSet<>();
+        block.drivingPath().forEach(step -> onPath.add(step.id()));
+        Publication previous = latest;
+        if (previous != null) {
+            previous.projection().blocks().stream().filter(old -> old.blockId().equals(block.blockId()))
+                    .forEach(old -> old.drivingPath().forEach(step -> onPath.add(step.id())));
+        }
+        List<AppliedChange> direct = taken.stream().filter(change -> onPath.contains(change.subject())).toList();
+        return direct.isEmpty() ? taken : direct;
     }
 
     @Override
