@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Measures the live plan alone, without Kafka or a store: shipment ETA changes submitted at a steady rate, each
- * delaying a GPU delivery further so that it moves a date, and for each the time from submission to the first
- * publication that names it. The event-ingestion benchmark of the service adds transport and storage to this.
+ * delaying one of 25 GPU deliveries by another 60 days, and for each the time from submission to the first
+ * publication that names it (a publication names every change it took in, whether or not a date moved). The
+ * event-ingestion benchmark of the service adds transport and storage to this.
  */
 @Command(name = "bench-replan", mixinStandardHelpOptions = true,
         description = "Benchmarks re-planning latency on the demo portfolio: submission to first publication naming the change.")
