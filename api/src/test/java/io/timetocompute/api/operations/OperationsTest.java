@@ -84,6 +84,26 @@ class OperationsTest {
     }
 
     @Test
+    void aPlannersWhatIfThroughTheApiIsCountedToo() throws Exception {
+        double appliedOverApi = count("APPLIED", "api");
+        double rejectedOverApi = count("REJECTED", "api");
+        ShipmentProjection open = TestEvents.tightestShipment(session);
+        String delivered = session.portfolio().shipments().stream()
+                .filter(shipment -> shipment.deliveredDate() != null).findFirst().orElseThrow().id();
+
+        mvc.perform(post("/api/shipments/{id}/eta", open.id()).with(httpBasic("planner", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2031-01-06\"}"))
+                .andExpect(status().isAccepted());
+        // refused by the plan: a delivered shipment has no ETA any more
+        mvc.perform(post("/api/shipments/{id}/eta", delivered).with(httpBasic("planner", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2031-01-06\"}"))
+                .andExpect(status().isUnprocessableEntity());
+
+        assertThat(count("APPLIED", "api")).isEqualTo(appliedOverApi + 1);
+        assertThat(count("REJECTED", "api")).isEqualTo(rejectedOverApi + 1);
+    }
+
+    @Test
     void aRecordThatIsNoCloudEventOnKafkaIsCountedAsRejectedAndDeadLettered() {
         double deadLetters = registry.get(DeadLetterMetrics.DEAD_LETTERS).counter().count();
         double rejectedOverKafka = count("REJECTED", "kafka");

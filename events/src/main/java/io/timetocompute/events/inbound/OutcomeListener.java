@@ -9,6 +9,8 @@ public interface OutcomeListener {
 
     String KAFKA = "kafka";
     String HTTP = "http";
+    /** a planner's what-if made through the REST API */
+    String API = "api";
 
     void processed(String transport, EventProcessor.Status status);
 }
