@@ -86,18 +86,14 @@ final class PortfolioChangeBatch implements ProblemChange<PlanningSchedule> {
 
     /**
      * Batches prepared one after the other (each on the result of the one before) as one problem change: the
-     * problem compiled last already holds all of them.
+     * problem compiled last already holds all of them. Their refusals were answered when each was submitted.
      */
     static PortfolioChangeBatch combine(List<PortfolioChangeBatch> batches) {
         PortfolioChangeBatch first = batches.get(0);
         PortfolioChangeBatch last = batches.get(batches.size() - 1);
         List<PortfolioChange> accepted = new ArrayList<>();
-        List<RefusedChange> refused = new ArrayList<>();
-        for (PortfolioChangeBatch batch : batches) {
-            accepted.addAll(batch.accepted);
-            refused.addAll(batch.refused);
-        }
-        return new PortfolioChangeBatch(first.preparedFrom, last.result, last.compiled, accepted, refused);
+        batches.forEach(batch -> accepted.addAll(batch.accepted));
+        return new PortfolioChangeBatch(first.preparedFrom, last.result, last.compiled, accepted, List.of());
     }
 
     Portfolio result() {
