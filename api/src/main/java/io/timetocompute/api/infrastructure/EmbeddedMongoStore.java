@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,45 +57,10 @@ public final class EmbeddedMongoStore implements DisposableBean {
         // existing while no query found it, and ingestion stalled.
         MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
                 .autoCommitBufferSize(0).cacheSize(STORE_CACHE_MB).open();
-        H2Backend backend = new CommandAtomicH2Backend(mvStore);
+        H2Backend backend = new DurableH2Backend(mvStore);
         EmbeddedMongoStore store = serve(backend, port);
         LOG.info("embedded MongoDB-compatible store on {} in {}", store.connectionString, file.toAbsolutePath());
         return store;
-    }
-
-    /** Commits only between commands, so that a committed version never holds half of one. */
-    private static final class CommandAtomicH2Backend extends H2Backend {
-
-        private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock(true);
-
-        CommandAtomicH2Backend(MVStore mvStore) {
-            super(mvStore);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            commands.readLock().lock();
-            try {
-                return super.handleCommand(channel, database, answeredAs(command), query);
-            } finally {
-                commands.readLock().unlock();
-            }
-        }
-
-        @Override
-        public void commit() {
-            if (commands.getReadHoldCount() > 0) {
-                // The backend committing in the middle of its own command: waiting for the lock would never end.
-                super.commit();
-                return;
-            }
-            commands.writeLock().lock();
-            try {
-                super.commit();
-            } finally {
-                commands.writeLock().unlock();
-            }
-        }
     }
 
     /** A store that forgets everything when it stops, for tests. */
@@ -121,7 +85,7 @@ public final class EmbeddedMongoStore implements DisposableBean {
      * mongo-java-server knows {@code isMaster} but not its successor {@code hello}, which Spring Boot's MongoDB
      * health check sends: without this, the service reports its store down while it works.
      */
-    private static String answeredAs(String command) {
+    static String answeredAs(String command) {
         return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
     }
 
