@@ -18,6 +18,7 @@ import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
 import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 /**
@@ -84,6 +85,11 @@ public class PlanningSession implements LivePlan, AutoCloseable {
     @Override
     public synchronized List<RefusedChange> submitAll(List<PortfolioChange> changes) {
         return service.submitAll(changes);
+    }
+
+    @Override
+    public synchronized ImprovementGate.Hold holdImprovement() {
+        return service.holdImprovement();
     }
 
     public synchronized Optional<ReplanningService.Publication> latestPublication() {

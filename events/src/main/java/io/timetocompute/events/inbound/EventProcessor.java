@@ -16,6 +16,7 @@ import io.timetocompute.scheduler.replanning.InvalidChangeException;
 import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 
 /**
  * Applies inbound events to the live plan, at most once each: a known event id is a duplicate; an event older than
@@ -81,17 +82,21 @@ public final class EventProcessor {
      * @return the outcome of each event, in the order of {@code events}
      */
     public synchronized List<Outcome> processAll(List<InboundEvent> events, RejectionListener rejections) {
-        Outcome[] outcomes = new Outcome[events.size()];
-        List<Candidate> candidates = translate(events, outcomes);
-        List<Candidate> fresh = withoutStale(candidates, outcomes);
-        Map<String, Instant> appliedTimes = submit(fresh, outcomes);
-        for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i].status() == Status.REJECTED) {
-                rejections.rejected(i, outcomes[i].detail());
+        // The solver repairs the plan to the batch meanwhile, but waits with improving it: the next batch would
+        // restart it anyway, and a backlog of events needs the cores more than a better plan does.
+        try (ImprovementGate.Hold hold = plan.holdImprovement()) {
+            Outcome[] outcomes = new Outcome[events.size()];
+            List<Candidate> candidates = translate(events, outcomes);
+            List<Candidate> fresh = withoutStale(candidates, outcomes);
+            Map<String, Instant> appliedTimes = submit(fresh, outcomes);
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i].status() == Status.REJECTED) {
+                    rejections.rejected(i, outcomes[i].detail());
+                }
             }
+            log.recordAll(entries(events, outcomes), appliedTimes);
+            return Arrays.asList(outcomes);
         }
-        log.recordAll(entries(events, outcomes), appliedTimes);
-        return Arrays.asList(outcomes);
     }
 
     /** Sorts out duplicates (of the log or earlier in the batch) and invalid events; the rest become changes. */

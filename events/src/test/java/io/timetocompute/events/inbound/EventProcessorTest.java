@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.TestPortfolios;
+import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.replanning.RefusedChange;
 import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 
 class EventProcessorTest {
 
@@ -46,6 +55,60 @@ class EventProcessorTest {
     private String promisedDate() {
         return service.portfolio().shipments().stream().filter(s -> s.id().equals("A-XFMR")).findFirst()
                 .orElseThrow().promisedDate().toString();
+    }
+
+    @Test
+    void theSolverHoldsItsImprovementFromBeforeABatchIsAppliedUntilItIsRecorded() {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        LivePlan observedPlan = new LivePlan() {
+            @Override
+            public Portfolio portfolio() {
+                return service.portfolio();
+            }
+
+            @Override
+            public List<RefusedChange> submitAll(List<PortfolioChange> changes) {
+                steps.add("submitted");
+                return service.submitAll(changes);
+            }
+
+            @Override
+            public ImprovementGate.Hold holdImprovement() {
+                steps.add("held");
+                ImprovementGate.Hold hold = service.holdImprovement();
+                return () -> {
+                    steps.add("released");
+                    hold.close();
+                };
+            }
+        };
+        EventLog observedLog = new EventLog() {
+            @Override
+            public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
+                steps.add("recorded");
+                processed.recordAll(entries, appliedTimes);
+            }
+
+            @Override
+            public Set<String> recordedAmong(Collection<String> eventIds) {
+                return processed.recordedAmong(eventIds);
+            }
+
+            @Override
+            public Map<String, Instant> lastApplied(Collection<String> entityKeys) {
+                return processed.lastApplied(entityKeys);
+            }
+
+            @Override
+            public List<InboundEvent> appliedSince(Instant since) {
+                return processed.appliedSince(since);
+            }
+        };
+
+        new EventProcessor(observedPlan, observedLog).processAll(
+                List.of(eta("e1", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01")), (index, reason) -> { });
+
+        assertThat(steps).containsExactly("held", "submitted", "recorded", "released");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.timetocompute.scheduler.replanning;
 import java.util.List;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 
 /** A plan that takes changes while it is being solved: what event ingestion needs from the re-planning service. */
 public interface LivePlan {
@@ -30,4 +31,10 @@ public interface LivePlan {
      * @return the changes left out, with why; empty if every change applied
      */
     List<RefusedChange> submitAll(List<PortfolioChange> changes);
+
+    /**
+     * Holds the solver's improvement of the plan, never its repairs to changes, until the hold is closed: ingestion
+     * takes it for each batch of events, so that a backlog gets the cores first (see {@link ImprovementGate}).
+     */
+    ImprovementGate.Hold holdImprovement();
 }

@@ -33,6 +33,7 @@ import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
 import io.timetocompute.scheduler.solver.AppliedChange;
 import io.timetocompute.scheduler.solver.PlanningSchedule;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
 import io.timetocompute.scheduler.solver.ScoreExplanation;
 
@@ -78,6 +79,7 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
             runnable -> daemon(runnable, "ttc-solver"));
     private final ScheduledThreadPoolExecutor publisherThread = publisher();
+    private final ImprovementGate improvementGate = new ImprovementGate();
     private final AtomicReference<PlanningSchedule> latestBest = new AtomicReference<>();
     private final AtomicReference<PlanningSchedule> currentBest = new AtomicReference<>();
     private final AtomicBoolean publishPending = new AtomicBoolean();
@@ -121,7 +123,8 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
         this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
         this.listener = listener;
         this.coalesceWindow = coalesceWindow;
-        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed, this::handOverWaitingChanges)
+        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed, this::handOverWaitingChanges,
+                improvementGate)
                 .withDaemon(true));
         this.solver = solverFactory.buildSolver();
         solver.addEventListener(event -> {
@@ -187,6 +190,11 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
             }
             return batch.refused();
         }
+    }
+
+    @Override
+    public ImprovementGate.Hold holdImprovement() {
+        return improvementGate.hold();
     }
 
     /**

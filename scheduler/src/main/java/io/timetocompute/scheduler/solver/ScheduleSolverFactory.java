@@ -34,15 +34,16 @@ public final class ScheduleSolverFactory {
      */
     public static SolverConfig config(Duration limit, long seed) {
         return config(limit, seed, () -> {
-        });
+        }, new ImprovementGate());
     }
 
     /**
      * @param afterRepair called on the solver thread each time the construction step has built or repaired the
      *        schedule, before Timefold announces it: a live plan hands the solver its next changes then, because a
      *        change that arrives earlier restarts the solver before the repair has run
+     * @param gate holds the improvement slices while work more urgent than a better plan runs
      */
-    public static SolverConfig config(Duration limit, long seed, Runnable afterRepair) {
+    public static SolverConfig config(Duration limit, long seed, Runnable afterRepair, ImprovementGate gate) {
         TerminationConfig termination = new TerminationConfig();
         if (limit != null) {
             termination.setSpentLimit(limit);
@@ -53,7 +54,7 @@ public final class ScheduleSolverFactory {
                 .withConstraintProviderClass(ScheduleConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE)
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(steps(seed, afterRepair)));
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(steps(seed, afterRepair, gate)));
     }
 
     /**
@@ -61,10 +62,11 @@ public final class ScheduleSolverFactory {
      * solution from the best one, which re-evaluates every task; on a 10,000-task portfolio that is a tenth of a
      * second added to every change a live solver takes in.
      */
-    private static List<PhaseCommand<PlanningSchedule>> steps(long seed, Runnable afterRepair) {
+    private static List<PhaseCommand<PlanningSchedule>> steps(long seed, Runnable afterRepair,
+            ImprovementGate gate) {
         List<PhaseCommand<PlanningSchedule>> steps = new ArrayList<>(IMPROVEMENT_SLICES + 1);
         steps.add(new SgsConstructionCommand(seed, afterRepair));
-        steps.addAll(Collections.nCopies(IMPROVEMENT_SLICES, new SgsImprovementCommand(100, 1000)));
+        steps.addAll(Collections.nCopies(IMPROVEMENT_SLICES, new SgsImprovementCommand(100, 1000, gate)));
         return steps;
     }
 

@@ -31,6 +31,7 @@ import io.timetocompute.scheduler.portfolio.Site;
 import io.timetocompute.scheduler.portfolio.Task;
 import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.solver.PlanningSchedule;
+import io.timetocompute.scheduler.solver.ImprovementGate;
 import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
 
 /**
@@ -68,7 +69,7 @@ class LiveChangeScoreIntegrityTest {
 
         Semaphore repaired = new Semaphore(0);
         SolverFactory<PlanningSchedule> solverFactory = SolverFactory.create(
-                ScheduleSolverFactory.config(Duration.ofSeconds(60), 3, repaired::release)
+                ScheduleSolverFactory.config(Duration.ofSeconds(60), 3, repaired::release, new ImprovementGate())
                         .withEnvironmentMode(EnvironmentMode.FULL_ASSERT));
         Solver<PlanningSchedule> solver = solverFactory.buildSolver();
         List<PlanningSchedule> announcedChanges = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package io.timetocompute.scheduler.replanning;
 
+import io.timetocompute.scheduler.solver.ImprovementGate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -197,6 +198,31 @@ class ReplanningServiceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
                 .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-late"))));
         assertThat(publications).allMatch(p -> p.version() == 1 || !p.newlyApplied().isEmpty());
+    }
+
+    @Test
+    void whileIngestionHoldsImprovementTheSolverRepairsChangesButImprovesOnlyAfterwards() throws InterruptedException {
+        service = new ReplanningService(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
+                publications::add, Duration.ofMillis(50), Duration.ZERO, 1);
+        ImprovementGate.Hold hold = service.holdImprovement();
+        service.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
+
+        String shipment = publications.get(0).projection().blocks().stream()
+                .flatMap(block -> block.drivingPath().stream()).filter(step -> step.kind().equals("SHIPMENT"))
+                .findFirst().orElseThrow().id();
+        LocalDate later = service.portfolio().shipments().stream().filter(s -> s.id().equals(shipment))
+                .findFirst().orElseThrow().promisedDate().plusDays(200);
+        service.submit(new ShipmentEtaChange("evt-held", Instant.now(), shipment, later, "test"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
+                .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-held"))));
+        Thread.sleep(2000);
+        assertThat(publications).as("only the first schedule and the repair, no improvement")
+                .allMatch(p -> p.version() == 1 || !p.newlyApplied().isEmpty());
+
+        hold.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> publications.stream()
+                .anyMatch(p -> p.version() > 1 && p.newlyApplied().isEmpty()));
     }
 
     @Test
