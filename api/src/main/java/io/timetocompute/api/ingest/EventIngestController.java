@@ -1,10 +1,8 @@
 package io.timetocompute.api.ingest;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,12 +36,10 @@ import io.timetocompute.events.inbound.OutcomeListener;
 class EventIngestController {
 
     private final EventProcessor processor;
-    private final List<OutcomeListener> outcomeListeners;
     private final Clock clock;
 
-    EventIngestController(EventProcessor processor, ObjectProvider<OutcomeListener> outcomeListeners) {
+    EventIngestController(EventProcessor processor) {
         this.processor = processor;
-        this.outcomeListeners = outcomeListeners.orderedStream().toList();
         this.clock = Clock.systemUTC();
     }
 
@@ -58,19 +54,17 @@ class EventIngestController {
     ResponseEntity<IngestResult> ingest(@RequestHeader HttpHeaders headers,
             @RequestBody(required = false) byte[] body, Authentication user) {
         InboundEvent event;
-        EventProcessor.Outcome outcome;
         try {
             event = HttpCloudEvents.read(headers, body, clock.instant());
-            Optional<String> supplier = Roles.supplierOf(user);
-            if (supplier.isPresent()) {
-                checkSupplierMaySend(supplier.get(), event);
-            }
-            outcome = processor.process(event);
         } catch (InvalidEventException e) {
-            tell(EventProcessor.Status.REJECTED);
+            processor.refusedByTransport(OutcomeListener.HTTP);
             throw e;
         }
-        tell(outcome.status());
+        Optional<String> supplier = Roles.supplierOf(user);
+        if (supplier.isPresent()) {
+            checkSupplierMaySend(supplier.get(), event);
+        }
+        EventProcessor.Outcome outcome = processor.process(event, OutcomeListener.HTTP);
         HttpStatus status = outcome.status() == EventProcessor.Status.DUPLICATE ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(new IngestResult(outcome.status(), outcome.detail(), event.id()));
     }
@@ -91,9 +85,5 @@ class EventIngestController {
             throw new SourceNotAllowedException("supplier " + supplierSlug + " may only send supply events, not "
                     + event.type());
         }
-    }
-
-    private void tell(EventProcessor.Status status) {
-        outcomeListeners.forEach(listener -> listener.processed(OutcomeListener.HTTP, status));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,6 @@ import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.api.web.ScheduleNotPublishedException;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.inbound.EventProcessor;
-import io.timetocompute.events.inbound.InvalidEventException;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.portfolio.LaborPool;
@@ -45,14 +43,11 @@ public class CurrentPlan {
     private final Clock clock = Clock.systemUTC();
 
     private final EventProcessor processor;
-    private final List<OutcomeListener> outcomeListeners;
 
-    CurrentPlan(PlanningSession session, PublicationHistory history, EventProcessor processor,
-            ObjectProvider<OutcomeListener> outcomeListeners) {
+    CurrentPlan(PlanningSession session, PublicationHistory history, EventProcessor processor) {
         this.session = session;
         this.history = history;
         this.processor = processor;
-        this.outcomeListeners = outcomeListeners.orderedStream().toList();
     }
 
     public Portfolio portfolio() {
@@ -103,19 +98,8 @@ public class CurrentPlan {
         InboundEvent event = new InboundEvent(eventId, eventType,
                 Suppliers.plannerSource(user == null ? "unknown" : user.getName()), subject, clock.instant(),
                 PortfolioJson.toJson(data).getBytes(StandardCharsets.UTF_8));
-        EventProcessor.Outcome outcome;
-        try {
-            outcome = processor.process(event);
-        } catch (InvalidEventException e) {
-            tell(EventProcessor.Status.REJECTED);
-            throw e;
-        }
-        tell(outcome.status());
+        EventProcessor.Outcome outcome = processor.process(event, OutcomeListener.API);
         return new ChangeAccepted(outcome.status().name(), outcome.detail(), eventId);
-    }
-
-    private void tell(EventProcessor.Status status) {
-        outcomeListeners.forEach(listener -> listener.processed(OutcomeListener.API, status));
     }
 
     private static <T> T find(List<T> items, Function<T, String> idOf, String id, String kind) {

@@ -20,6 +20,7 @@ import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -84,7 +85,8 @@ class PlanningConfiguration {
     }
 
     @Bean
-    EventProcessor eventProcessor(PlanningSession session, EventLog eventLog) {
-        return new EventProcessor(session, eventLog);
+    EventProcessor eventProcessor(PlanningSession session, EventLog eventLog,
+            ObjectProvider<OutcomeListener> outcomeListeners) {
+        return new EventProcessor(session, eventLog, outcomeListeners.orderedStream().toList());
     }
 }

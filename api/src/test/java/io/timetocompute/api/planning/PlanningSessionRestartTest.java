@@ -27,6 +27,7 @@ import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -78,7 +79,7 @@ class PlanningSessionRestartTest {
             delayed = demo.shipments().stream().filter(s -> s.id().equals(needed.id())).findFirst().orElseThrow();
             newEta = initial.projection().portfolioFinish().plusDays(60);
             EventProcessor processor = new EventProcessor(first, eventLog());
-            EventProcessor.Outcome outcome = processor.process(etaChanged(eventId, delayed, newEta));
+            EventProcessor.Outcome outcome = processor.process(etaChanged(eventId, delayed, newEta), OutcomeListener.KAFKA);
             assertThat(outcome.status()).isEqualTo(EventProcessor.Status.APPLIED);
             Publication moved = awaitPublication(first, 2);
             assertThat(moved.newlyApplied()).extracting("eventId").contains(eventId);

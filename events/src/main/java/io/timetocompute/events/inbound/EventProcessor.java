@@ -52,20 +52,28 @@ public final class EventProcessor {
 
     private final LivePlan plan;
     private final EventLog log;
+    private final List<OutcomeListener> outcomeListeners;
     private final EventTranslator translator = new EventTranslator();
 
     public EventProcessor(LivePlan plan, EventLog log) {
+        this(plan, log, List.of());
+    }
+
+    /** @param outcomeListeners told the outcome of every event, with the transport that brought it */
+    public EventProcessor(LivePlan plan, EventLog log, List<OutcomeListener> outcomeListeners) {
         this.plan = plan;
         this.log = log;
+        this.outcomeListeners = List.copyOf(outcomeListeners);
     }
 
     /**
      * Processes one event: a batch of one.
      *
+     * @param transport what brought it, for the {@link OutcomeListener}s, e.g. {@link OutcomeListener#HTTP}
      * @throws InvalidEventException if the event cannot be applied; the message is the reason
      */
-    public synchronized Outcome process(InboundEvent event) {
-        Outcome outcome = processAll(List.of(event), (index, reason) -> { }).get(0);
+    public synchronized Outcome process(InboundEvent event, String transport) {
+        Outcome outcome = processAll(List.of(event), transport, (index, reason) -> { }).get(0);
         if (outcome.status() == Status.REJECTED) {
             throw outcome.refusedByPlan()
                     ? new InvalidEventException(outcome.detail(), new InvalidChangeException(outcome.detail()))
@@ -77,11 +85,13 @@ public final class EventProcessor {
     /**
      * Processes a batch in order and records every outcome durably before returning.
      *
+     * @param transport what brought them, for the {@link OutcomeListener}s, e.g. {@link OutcomeListener#KAFKA}
      * @param rejections told of each rejected event before anything is recorded, so that a transport can
      *        dead-letter it first: a crash in between repeats the dead letter rather than losing it
      * @return the outcome of each event, in the order of {@code events}
      */
-    public synchronized List<Outcome> processAll(List<InboundEvent> events, RejectionListener rejections) {
+    public synchronized List<Outcome> processAll(List<InboundEvent> events, String transport,
+            RejectionListener rejections) {
         // The solver repairs the plan to the batch meanwhile, but waits with improving it: the next batch would
         // restart it anyway, and a backlog of events needs the cores more than a better plan does.
         try (ImprovementGate.Hold hold = plan.holdImprovement()) {
@@ -95,8 +105,23 @@ public final class EventProcessor {
                 }
             }
             log.recordAll(entries(events, outcomes), appliedTimes);
+            for (Outcome outcome : outcomes) {
+                tell(transport, outcome.status());
+            }
             return Arrays.asList(outcomes);
         }
+    }
+
+    /**
+     * Counts an event that its transport refused before it could be processed (not a CloudEvent, unreadable): it
+     * never reached the processor, but its sender should see it among the rejected ones.
+     */
+    public void refusedByTransport(String transport) {
+        tell(transport, Status.REJECTED);
+    }
+
+    private void tell(String transport, Status status) {
+        outcomeListeners.forEach(listener -> listener.processed(transport, status));
     }
 
     /** Sorts out duplicates (of the log or earlier in the batch) and invalid events; the rest become changes. */

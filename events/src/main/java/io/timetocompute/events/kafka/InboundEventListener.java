@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
@@ -36,13 +35,10 @@ class InboundEventListener {
 
     private final EventProcessor processor;
     private final DeadLetterPublishingRecoverer deadLetters;
-    private final List<OutcomeListener> outcomeListeners;
 
-    InboundEventListener(EventProcessor processor, DeadLetterPublishingRecoverer deadLetters,
-            ObjectProvider<OutcomeListener> outcomeListeners) {
+    InboundEventListener(EventProcessor processor, DeadLetterPublishingRecoverer deadLetters) {
         this.processor = processor;
         this.deadLetters = deadLetters;
-        this.outcomeListeners = outcomeListeners.orderedStream().toList();
     }
 
     @KafkaListener(id = "ttc-replanner", topics = {Topics.SUPPLY, Topics.LABOR, Topics.PROGRESS}, batch = "true")
@@ -57,24 +53,19 @@ class InboundEventListener {
             } catch (CloudEventRWException | IllegalStateException e) {
                 deadLetters.accept(record, consumer, new InvalidEventException("not a CloudEvent in binary content "
                         + "mode (topic " + record.topic() + ", offset " + record.offset() + "): " + e.getMessage(), e));
-                tell(EventProcessor.Status.REJECTED);
+                processor.refusedByTransport(OutcomeListener.KAFKA);
                 continue;
             }
             cloudEventRecords.add(record);
             events.add(InboundEvent.of(event, receivedAt));
         }
-        List<EventProcessor.Outcome> outcomes = processor.processAll(events, (index, reason) ->
+        List<EventProcessor.Outcome> outcomes = processor.processAll(events, OutcomeListener.KAFKA, (index, reason) ->
                 deadLetters.accept(cloudEventRecords.get(index), consumer, new InvalidEventException(reason)));
-        for (int i = 0; i < events.size(); i++) {
-            tell(outcomes.get(i).status());
-            if (LOG.isDebugEnabled()) {
+        if (LOG.isDebugEnabled()) {
+            for (int i = 0; i < events.size(); i++) {
                 LOG.debug("{} {} on {}: {} {}", events.get(i).type(), events.get(i).id(),
                         cloudEventRecords.get(i).topic(), outcomes.get(i).status(), outcomes.get(i).detail());
             }
         }
-    }
-
-    private void tell(EventProcessor.Status status) {
-        outcomeListeners.forEach(listener -> listener.processed(OutcomeListener.KAFKA, status));
     }
 }

@@ -34,12 +34,14 @@ class EventProcessorTest {
     private ReplanningService service;
     private EventProcessor processor;
     private final InMemoryEventLog processed = new InMemoryEventLog();
+    private final List<String> told = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws InterruptedException {
         service = new ReplanningService(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), Duration.ZERO, 1)
                 .start();
-        processor = new EventProcessor(service, processed);
+        processor = new EventProcessor(service, processed,
+                List.of((transport, status) -> told.add(transport + " " + status)));
     }
 
     @AfterEach
@@ -106,7 +108,8 @@ class EventProcessorTest {
         };
 
         new EventProcessor(observedPlan, observedLog).processAll(
-                List.of(eta("e1", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01")), (index, reason) -> { });
+                List.of(eta("e1", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01")), OutcomeListener.KAFKA,
+                (index, reason) -> { });
 
         assertThat(steps).containsExactly("held", "submitted", "recorded", "released");
     }
@@ -114,20 +117,21 @@ class EventProcessorTest {
     @Test
     void aReplayedEventIsAppliedOnce() {
         Instant time = Instant.parse("2027-01-10T00:00:00Z");
-        assertThat(processor.process(eta("e1", time, "2027-03-01")).status()).isEqualTo(EventProcessor.Status.APPLIED);
+        assertThat(processor.process(eta("e1", time, "2027-03-01"), OutcomeListener.HTTP).status())
+                .isEqualTo(EventProcessor.Status.APPLIED);
         var afterFirst = service.portfolio();
 
-        assertThat(processor.process(eta("e1", time, "2027-03-01")).status())
+        assertThat(processor.process(eta("e1", time, "2027-03-01"), OutcomeListener.HTTP).status())
                 .isEqualTo(EventProcessor.Status.DUPLICATE);
         assertThat(service.portfolio()).isSameAs(afterFirst);
     }
 
     @Test
     void anOlderEventDoesNotOverwriteANewerOne() {
-        processor.process(eta("newer", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01"));
+        processor.process(eta("newer", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01"), OutcomeListener.HTTP);
 
         EventProcessor.Outcome outcome = processor.process(eta("older", Instant.parse("2027-01-09T00:00:00Z"),
-                "2027-02-01"));
+                "2027-02-01"), OutcomeListener.HTTP);
 
         assertThat(outcome.status()).isEqualTo(EventProcessor.Status.STALE);
         assertThat(promisedDate()).isEqualTo("2027-03-01");
@@ -139,14 +143,15 @@ class EventProcessorTest {
         InboundEvent bad = new InboundEvent("bad-1", EventTypes.TASK_STARTED, "/field/a", null,
                 Instant.parse("2027-01-10T00:00:00Z"),
                 "{\"taskId\":\"GHOST\",\"startedOn\":\"2027-01-05\"}".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> processor.process(bad)).isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("unknown task GHOST");
-        assertThat(processor.process(bad).status()).isEqualTo(EventProcessor.Status.DUPLICATE);
+        assertThatThrownBy(() -> processor.process(bad, OutcomeListener.HTTP))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unknown task GHOST");
+        assertThat(processor.process(bad, OutcomeListener.HTTP).status()).isEqualTo(EventProcessor.Status.DUPLICATE);
+        assertThat(told).containsExactly("http REJECTED", "http DUPLICATE");
     }
 
     @Test
     void aBatchSortsOutDuplicatesStaleAndInvalidEventsAndAppliesTheRestTogether() {
-        processor.process(eta("before", Instant.parse("2027-01-10T00:00:00Z"), "2027-02-20"));
+        processor.process(eta("before", Instant.parse("2027-01-10T00:00:00Z"), "2027-02-20"), OutcomeListener.HTTP);
         InboundEvent ghost = new InboundEvent("ghost", EventTypes.TASK_STARTED, "/field/a", null,
                 Instant.parse("2027-01-10T00:00:00Z"),
                 "{\"taskId\":\"GHOST\",\"startedOn\":\"2027-01-05\"}".getBytes(StandardCharsets.UTF_8));
@@ -159,12 +164,14 @@ class EventProcessorTest {
                 eta("b1", Instant.parse("2027-01-11T00:00:00Z"), "2027-03-01"),
                 eta("b2", Instant.parse("2027-01-09T00:00:00Z"), "2027-01-20"),
                 eta("b3", Instant.parse("2027-01-12T00:00:00Z"), "2027-03-15")),
-                (index, reason) -> rejections.add(index + " " + reason));
+                OutcomeListener.KAFKA, (index, reason) -> rejections.add(index + " " + reason));
 
         assertThat(outcomes).extracting(EventProcessor.Outcome::status).containsExactly(
                 EventProcessor.Status.DUPLICATE, EventProcessor.Status.APPLIED, EventProcessor.Status.REJECTED,
                 EventProcessor.Status.DUPLICATE, EventProcessor.Status.STALE, EventProcessor.Status.APPLIED);
         assertThat(rejections).singleElement().asString().startsWith("2 ").contains("unknown task GHOST");
+        assertThat(told).containsExactly("http APPLIED", "kafka DUPLICATE", "kafka APPLIED", "kafka REJECTED",
+                "kafka DUPLICATE", "kafka STALE", "kafka APPLIED");
         assertThat(promisedDate()).isEqualTo("2027-03-15");
         assertThat(processed.recordedAmong(List.of("b1", "ghost", "b2", "b3", "unknown")))
                 .containsExactlyInAnyOrder("b1", "ghost", "b2", "b3");
