@@ -34,7 +34,9 @@ class ApiAccessTest extends ApiIntegrationTest {
         mvc.perform(get(path).with(executive()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("your role may not GET " + path));
+                .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/forbidden"))
+                .andExpect(jsonPath("$.detail").value("your role may not GET " + path))
+                .andExpect(jsonPath("$.instance").value(path));
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -52,7 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment,
-            SecurityProperties properties) throws Exception {
+            SecurityProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/v3/api-docs.yaml", "/login", "/error", "/favicon.ico").permitAll()
@@ -73,9 +76,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(
                         request -> request.getHeader("Authorization") != null))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                // API clients and calendar apps get a Basic challenge (401) that they can answer, not a redirect to
-                // the login form.
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler())
+                // A denied call is answered like every other refused one, by the API's exception handler, as a
+                // problem. API clients and calendar apps get a Basic challenge (401) that they can answer, not a
+                // redirect to the login form.
+                .exceptionHandling(exceptions -> exceptions
+                        .accessDeniedHandler((request, response, denied) ->
+                                exceptionResolver.resolveException(request, response, null, denied))
                         .defaultAuthenticationEntryPointFor(apiChallenge(),
                                 PathPatternRequestMatcher.pathPattern("/api/**")));
         if (environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")

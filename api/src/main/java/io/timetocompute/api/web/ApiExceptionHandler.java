@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.MethodParameter;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -58,6 +60,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail changeRefused(InvalidChangeException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "change-refused", "Change refused", e.getMessage());
+    }
+
+    /** From the security filters as well as from method security: the caller's role may not make this call. */
+    @ExceptionHandler
+    ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "your role may not " + request.getMethod() + " " + request.getRequestURI());
     }
 
     @ExceptionHandler
