@@ -178,6 +178,18 @@ class ReplanningServiceTest {
         assertThat(publications.size()).isLessThan(12);
     }
 
+    /** Delays a shipment that sets some block's date, so that the delay must move that date. */
+    private void delayADrivingShipmentAndAwaitItsRepair(String eventId) {
+        String shipment = publications.get(0).projection().blocks().stream()
+                .flatMap(block -> block.drivingPath().stream()).filter(step -> step.kind().equals("SHIPMENT"))
+                .findFirst().orElseThrow().id();
+        LocalDate later = service.portfolio().shipments().stream().filter(s -> s.id().equals(shipment))
+                .findFirst().orElseThrow().promisedDate().plusDays(200);
+        service.submit(new ShipmentEtaChange(eventId, Instant.now(), shipment, later, "test"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
+                .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals(eventId))));
+    }
+
     @Test
     void theSolversOwnImprovementsWaitForTheIntervalButEventsDoNot() throws InterruptedException {
         // A demo portfolio that the solver keeps improving for a while after its first schedule.
@@ -187,16 +199,7 @@ class ReplanningServiceTest {
         Thread.sleep(3000);
         assertThat(publications).hasSize(1);
 
-        // a shipment that sets some block's date, so that delaying it must move that date
-        String shipment = publications.get(0).projection().blocks().stream()
-                .flatMap(block -> block.drivingPath().stream()).filter(step -> step.kind().equals("SHIPMENT"))
-                .findFirst().orElseThrow().id();
-        LocalDate later = service.portfolio().shipments().stream().filter(s -> s.id().equals(shipment))
-                .findFirst().orElseThrow().promisedDate().plusDays(200);
-        service.submit(new ShipmentEtaChange("evt-late", Instant.now(), shipment, later, "test"));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
-                .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-late"))));
+        delayADrivingShipmentAndAwaitItsRepair("evt-late");
         assertThat(publications).allMatch(p -> p.version() == 1 || !p.newlyApplied().isEmpty());
     }
 
@@ -208,14 +211,7 @@ class ReplanningServiceTest {
         service.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
 
-        String shipment = publications.get(0).projection().blocks().stream()
-                .flatMap(block -> block.drivingPath().stream()).filter(step -> step.kind().equals("SHIPMENT"))
-                .findFirst().orElseThrow().id();
-        LocalDate later = service.portfolio().shipments().stream().filter(s -> s.id().equals(shipment))
-                .findFirst().orElseThrow().promisedDate().plusDays(200);
-        service.submit(new ShipmentEtaChange("evt-held", Instant.now(), shipment, later, "test"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> publications.stream()
-                .anyMatch(p -> p.newlyApplied().stream().anyMatch(c -> c.eventId().equals("evt-held"))));
+        delayADrivingShipmentAndAwaitItsRepair("evt-held");
         Thread.sleep(2000);
         assertThat(publications).as("only the first schedule and the repair, no improvement")
                 .allMatch(p -> p.version() == 1 || !p.newlyApplied().isEmpty());
