@@ -122,7 +122,24 @@ function renderChart(points) {
   new ResizeObserver(() => plot.setSize({ width: Math.max(chart.clientWidth, 320), height: 260 })).observe(chart);
 }
 
+/** A signed link to the calendar feed that any calendar app can subscribe to, credentials or not. */
+function offerCalendarLink() {
+  const button = document.getElementById('calendar-link');
+  const field = document.getElementById('calendar-url');
+  button.addEventListener('click', async () => {
+    try {
+      const link = await getJson('/api/calendar/link');
+      field.value = link.url;
+      field.hidden = false;
+      field.select();
+    } catch (error) {
+      showProblem(button.parentElement, error, 'calendar link');
+    }
+  });
+}
+
 user = await initHeader('dashboard');
+offerCalendarLink();
 await loadDashboard();
 startTimelineFeed({
   list: document.getElementById('changes'),

@@ -11,17 +11,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.security.CalendarLinks;
 import io.timetocompute.scheduler.replanning.ReplanningService;
 
-/** The projected compute-online dates for calendar apps (subscribe with HTTP Basic, see docs/api-feeds.md). */
+/**
+ * The projected compute-online dates for calendar apps: subscribed to with HTTP Basic, or through a signed link for
+ * apps that send no credentials (docs/api-feeds.md).
+ */
 @RestController
 @Tag(name = "feeds", description = "Executive feeds: timeline, live stream, calendar")
 class CalendarController {
@@ -31,11 +37,26 @@ class CalendarController {
     private final PlanningSession session;
     private final PublicationHistory history;
     private final MongoTemplate mongo;
+    private final CalendarLinks links;
 
-    CalendarController(PlanningSession session, PublicationHistory history, MongoTemplate mongo) {
+    CalendarController(PlanningSession session, PublicationHistory history, MongoTemplate mongo,
+            CalendarLinks links) {
         this.session = session;
         this.history = history;
         this.mongo = mongo;
+        this.links = links;
+    }
+
+    /** @param url the calendar feed with a token that opens it, and nothing else, without credentials */
+    record CalendarLink(String url, String user) {
+    }
+
+    @GetMapping("/api/calendar/link")
+    @Operation(summary = "A link to the calendar feed for apps that send no credentials (e.g. Google Calendar)")
+    CalendarLink link(Authentication user) {
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/calendar.ics")
+                .queryParam("token", links.tokenFor(user.getName())).toUriString();
+        return new CalendarLink(url, user.getName());
     }
 
     @GetMapping(path = "/api/calendar.ics", produces = "text/calendar")

@@ -14,6 +14,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,6 +36,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.portfolio.Shipment;
 
@@ -54,15 +59,19 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment,
-            SecurityProperties properties,
+            SecurityProperties properties, CalendarLinks calendarLinks,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/v3/api-docs.yaml", "/login", "/error", "/favicon.ico").permitAll()
                 .requestMatchers(GET, "/api/me").authenticated()
                 .requestMatchers(POST, "/api/events").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, "/api/calendar.ics").access(AuthorizationManagers.anyOf(
+                        AuthorityAuthorizationManager.hasAnyRole(PLANNER, EXECUTIVE),
+                        (authentication, context) -> new AuthorizationDecision(
+                                calendarLinks.userOf(context.getRequest().getParameter("token")).isPresent())))
                 .requestMatchers(GET, "/api/projections", "/api/projections/**", "/api/timeline",
-                        "/api/timeline/**", "/api/calendar.ics", "/api/dashboard", "/api/sites", "/api/blocks",
+                        "/api/timeline/**", "/api/calendar/link", "/api/dashboard", "/api/sites", "/api/blocks",
                         "/api/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html", "/app/**",
@@ -95,6 +104,11 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
         }
         return http.build();
+    }
+
+    @Bean
+    CalendarLinks calendarLinks(SecurityProperties properties, MongoTemplate mongo, StoreCommit commit) {
+        return CalendarLinks.of(properties.calendarLinkSecret(), mongo, commit);
     }
 
     private static BasicAuthenticationEntryPoint apiChallenge() {

@@ -1,8 +1,10 @@
 package io.timetocompute.api.feeds;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
 
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
@@ -51,6 +55,27 @@ class FeedAccessTest {
         mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON).content("{}")
                         .header("Authorization", "Basic bm9ib2R5Om5vbmU="))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aSignedLinkOpensTheCalendarWithoutCredentialsAndNothingElse() throws Exception {
+        String link = JsonPath.read(mvc.perform(get("/api/calendar/link").with(httpBasic("executive", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.user").value("executive"))
+                .andReturn().getResponse().getContentAsString(), "$.url");
+        assertThat(link).startsWith("http://localhost/api/calendar.ics?token=");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+
+        mvc.perform(get("/api/calendar.ics").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/calendar"));
+        mvc.perform(get("/api/calendar.ics").param("token", token.substring(0, token.length() - 2) + "xx")
+                .accept("text/calendar")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/timeline").param("token", token).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isUnauthorized());
+
+        String supplier = TestEvents.slugOf(TestEvents.tightestShipment(session));
+        mvc.perform(get("/api/calendar/link").with(httpBasic(supplier, "demo"))).andExpect(status().isForbidden());
     }
 
     @Test

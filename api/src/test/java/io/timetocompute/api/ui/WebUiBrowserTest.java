@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -132,13 +136,23 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void executiveSeesTheDashboardButNotThePlannersSiteView() {
+    void executiveSeesTheDashboardAndGetsACalendarLinkButNotThePlannersSiteView()
+            throws IOException, InterruptedException {
         Portfolio portfolio = session.portfolio();
         logIn("executive");
 
         new WebDriverWait(browser, FIRST_SCHEDULE).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#sites-table > tbody > tr"), portfolio.sites().size()));
         assertThat(browser.findElement(By.cssSelector("#app-header .role")).getText()).isEqualTo("executive");
+        // A calendar app with the link reads the feed without logging in.
+        browser.findElement(By.id("calendar-link")).click();
+        WebElement calendarUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-url")));
+        String link = calendarUrl.getDomProperty("value");
+        assertThat(link).startsWith(url("/api/calendar.ics?token="));
+        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR");
         // The site view reads a planner-only schedule: the page must say so rather than stay empty.
         browser.get(url("/site.html?id=" + portfolio.sites().get(0).id()));
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
