@@ -260,12 +260,17 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
                 return;
             }
             List<BlockDateChange> changes = new ArrayList<>();
+            Map<String, BlockProjection> previousBlocks = new HashMap<>();
+            if (latest != null) {
+                latest.projection().blocks().forEach(block -> previousBlocks.put(block.blockId(), block));
+            }
             for (BlockProjection block : projection.blocks()) {
                 LocalDate before = publishedDates.get(block.blockId());
                 if (before == null || !before.equals(block.onlineDate())) {
                     changes.add(new BlockDateChange(block.siteId(), block.blockId(), block.itMw(), before,
                             block.onlineDate(), before == null ? 0 : ChronoUnit.DAYS.between(before,
-                            block.onlineDate()), causesOf(block, newlyApplied)));
+                            block.onlineDate()), causesOf(block, previousBlocks.get(block.blockId()),
+                            newlyApplied)));
                 }
             }
             if (changes.isEmpty() && newlyApplied.isEmpty() && publishedSinceStart) {
@@ -291,16 +296,15 @@ public final class ReplanningService implements LivePlan, AutoCloseable {
      * what the block shares with others (a traveling crew freed or taken by work elsewhere), and every change taken
      * in is named.
      */
-    private List<AppliedChange> causesOf(BlockProjection block, List<AppliedChange> taken) {
+    private static List<AppliedChange> causesOf(BlockProjection block, BlockProjection asLastPublished,
+            List<AppliedChange> taken) {
         if (taken.size() < 2) {
             return taken;
         }
         Set<String> onPath = new HashSet<>();
         block.drivingPath().forEach(step -> onPath.add(step.id()));
-        Publication previous = latest;
-        if (previous != null) {
-            previous.projection().blocks().stream().filter(old -> old.blockId().equals(block.blockId()))
-                    .forEach(old -> old.drivingPath().forEach(step -> onPath.add(step.id())));
+        if (asLastPublished != null) {
+            asLastPublished.drivingPath().forEach(step -> onPath.add(step.id()));
         }
         List<AppliedChange> direct = taken.stream().filter(change -> onPath.contains(change.subject())).toList();
         return direct.isEmpty() ? taken : direct;
