@@ -45,19 +45,19 @@ public final class CalendarLinks {
             return new CalendarLinks(configuredSecret.getBytes(StandardCharsets.UTF_8));
         }
         Document stored = mongo.findById(SECRET_ID, Document.class, SETTINGS);
-        if (stored == null) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            try {
-                mongo.insert(new Document("_id", SECRET_ID).append("value", Base64.getEncoder().encodeToString(secret)),
-                        SETTINGS);
-                commit.commit();
-            } catch (DuplicateKeyException madeByAnotherInstance) {
-                // read below
-            }
-            stored = mongo.findById(SECRET_ID, Document.class, SETTINGS);
+        if (stored != null) {
+            return new CalendarLinks(Base64.getDecoder().decode(stored.getString("value")));
         }
-        return new CalendarLinks(Base64.getDecoder().decode(stored.getString("value")));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        try {
+            mongo.insert(new Document("_id", SECRET_ID).append("value", Base64.getEncoder().encodeToString(secret)),
+                    SETTINGS);
+            commit.commit();
+            return new CalendarLinks(secret);
+        } catch (DuplicateKeyException madeByAnotherInstance) {
+            return of(null, mongo, commit);
+        }
     }
 
     /** @return the token of a link to the calendar feed made by {@code user} */

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.timetocompute.api.infrastructure.EmbeddedMongoStore;
 
 class CalendarLinksTest {
 
@@ -33,5 +39,19 @@ class CalendarLinksTest {
         assertThat(links.userOf(".only-a-signature")).isEmpty();
         assertThat(links.userOf("ZXhlY3V0aXZl.not*base64")).isEmpty();
         assertThat(links.userOf("ZXhlY3V0aXZl.")).isEmpty();
+    }
+
+    @Test
+    void theSecretMadeOnFirstUseIsKeptSoThatLinksOutliveARestart() {
+        EmbeddedMongoStore store = EmbeddedMongoStore.startInMemory(0);
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoTemplate mongo = new MongoTemplate(client, "ttc");
+            String token = CalendarLinks.of(null, mongo, () -> { }).tokenFor("executive");
+
+            assertThat(CalendarLinks.of("", mongo, () -> { }).userOf(token)).contains("executive");
+            assertThat(CalendarLinks.of("a configured secret", mongo, () -> { }).userOf(token)).isEmpty();
+        } finally {
+            store.destroy();
+        }
     }
 }
