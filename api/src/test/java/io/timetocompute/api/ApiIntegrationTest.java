@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /**
  * The REST API tests: all of them run against one full service (one Spring context, shared through the test
@@ -40,7 +40,7 @@ public abstract class ApiIntegrationTest {
     protected MockMvc mvc;
 
     @Autowired
-    protected PlanningSession session;
+    protected LivePlans session;
 
     /** Publication is asynchronous: right after start or an import, the API answers 503 for a moment. */
     @BeforeEach

@@ -24,7 +24,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.EventLog;
@@ -55,7 +55,7 @@ class KcatSupplierTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Autowired
     EventLog eventLog;

@@ -25,7 +25,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.EventLog;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /**
  * The service against the real Apache Kafka and MongoDB images. Skipped where no Docker engine runs (as on the
@@ -44,7 +44,7 @@ class RealInfrastructureTest {
     static MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Autowired
     EventLog eventLog;

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /** Events for tests of the full service, about the demo portfolio as it stands. */
 public final class TestEvents {
@@ -22,8 +22,8 @@ public final class TestEvents {
     }
 
     /** @return the undelivered shipment with the least slack: a slip of it moves a block's date */
-    public static ScheduleProjection.ShipmentProjection tightestShipment(PlanningSession session) {
-        ReplanningService.Publication publication = session.latestPublication().orElseThrow();
+    public static ScheduleProjection.ShipmentProjection tightestShipment(LivePlans session) {
+        LivePlan.Publication publication = session.latestPublication().orElseThrow();
         return publication.projection().shipments().stream()
                 .filter(shipment -> !shipment.delivered() && shipment.slackDays() != null
                         && !shipment.neededFor().isEmpty())

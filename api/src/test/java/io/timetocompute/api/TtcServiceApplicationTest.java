@@ -27,7 +27,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.timetocompute.events.contract.Topics;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /** The service starts on the demo portfolio and publishes a projection of every compute block. */
 @SpringBootTest(properties = {
@@ -40,7 +40,7 @@ class TtcServiceApplicationTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Test
     void publishesTheDemoPortfoliosProjections() {

@@ -11,7 +11,7 @@ import io.timetocompute.events.inbound.InMemoryEventLog;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.TestPortfolios;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /** The events module wired as the service wires it, on the two-site test portfolio and an in-memory store. */
 @SpringBootApplication
@@ -23,13 +23,13 @@ public class EventsTestApplication {
     }
 
     @Bean(destroyMethod = "close")
-    ReplanningService replanningService(KafkaTemplate<String, byte[]> template) throws InterruptedException {
-        return new ReplanningService(TestPortfolios.twoSites(), new ProjectionPublisher(template),
+    LivePlan replanningService(KafkaTemplate<String, byte[]> template) throws InterruptedException {
+        return new LivePlan(TestPortfolios.twoSites(), new ProjectionPublisher(template),
                 Duration.ofMillis(100), Duration.ZERO, 1).start();
     }
 
     @Bean
-    EventProcessor eventProcessor(ReplanningService service, EventLog eventLog) {
+    EventProcessor eventProcessor(LivePlan service, EventLog eventLog) {
         return new EventProcessor(service, eventLog);
     }
 }

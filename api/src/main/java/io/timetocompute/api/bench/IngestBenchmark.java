@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.timetocompute.api.TtcServiceApplication;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.contract.Topics;
@@ -114,7 +114,7 @@ public final class IngestBenchmark {
                 "--ttc.embedded.mongodb-backend=" + options.getOrDefault("store", "file"),
                 "--logging.level.root=warn")) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
-            PlanningSession session = service.getBean(PlanningSession.class);
+            LivePlans session = service.getBean(LivePlans.class);
             waitUntil("the first publication", () -> session.latestPublication().isPresent(), Duration.ofMinutes(2));
             String brokers = service.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
             List<Shipment> open = session.portfolio().shipments().stream()
@@ -151,7 +151,7 @@ public final class IngestBenchmark {
     }
 
     /** @return how many events it sent */
-    private int latencyPhase(KafkaProducer<String, byte[]> producer, PlanningSession session, List<Shipment> open,
+    private int latencyPhase(KafkaProducer<String, byte[]> producer, LivePlans session, List<Shipment> open,
             int seconds, int intervalMillis) throws Exception {
         int events = seconds * 1000 / intervalMillis;
         // Each event delays one GPU delivery (what sets most blocks' dates) to 30 days after the day the live plan
@@ -184,7 +184,7 @@ public final class IngestBenchmark {
         return events;
     }
 
-    private static LocalDate needByDate(PlanningSession session, Shipment shipment) {
+    private static LocalDate needByDate(LivePlans session, Shipment shipment) {
         ScheduleProjection.ShipmentProjection projected = session.latestPublication().orElseThrow().projection()
                 .shipments().stream().filter(candidate -> candidate.id().equals(shipment.id())).findFirst()
                 .orElseThrow();

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /** The demo event generator, only when {@code ttc.demo.events-enabled} is true. */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +17,7 @@ class DemoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("ttc.demo.events-enabled")
-    DemoEventGenerator demoEventGenerator(PlanningSession session, KafkaTemplate<String, byte[]> template,
+    DemoEventGenerator demoEventGenerator(LivePlans session, KafkaTemplate<String, byte[]> template,
             DemoEventProperties properties) {
         return new DemoEventGenerator(session, template, properties, Clock.systemUTC());
     }

@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /**
  * Sends a {@link DemoEventScenario} event to Kafka every interval, as a CloudEvent in binary mode like a real
@@ -23,13 +23,13 @@ final class DemoEventGenerator implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEventGenerator.class);
 
-    private final PlanningSession session;
+    private final LivePlans session;
     private final KafkaTemplate<String, byte[]> template;
     private final DemoEventProperties properties;
     private final DemoEventScenario scenario;
     private ScheduledExecutorService timer;
 
-    DemoEventGenerator(PlanningSession session, KafkaTemplate<String, byte[]> template,
+    DemoEventGenerator(LivePlans session, KafkaTemplate<String, byte[]> template,
             DemoEventProperties properties, Clock clock) {
         this.session = session;
         this.template = template;

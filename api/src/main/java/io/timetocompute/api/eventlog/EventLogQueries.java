@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import io.timetocompute.api.history.PublicationHistory.BlockDateChange;
+import io.timetocompute.api.history.PublicationHistory.BlockDateChangeDocument;
 import io.timetocompute.api.store.InboundEventDocument;
 import io.timetocompute.events.inbound.EventProcessor;
 
@@ -45,10 +45,10 @@ class EventLogQueries {
 
     private List<LoggedEvent> withMovedDates(List<InboundEventDocument> events) {
         List<String> ids = events.stream().map(InboundEventDocument::id).toList();
-        List<BlockDateChange> changes = ids.isEmpty() ? List.of()
-                : mongo.find(query(where("eventIds").in(ids)), BlockDateChange.class);
+        List<BlockDateChangeDocument> changes = ids.isEmpty() ? List.of()
+                : mongo.find(query(where("eventIds").in(ids)), BlockDateChangeDocument.class);
         Map<String, List<LoggedEvent.MovedDate>> movedByEvent = changes.stream()
-                .sorted(Comparator.comparingLong(BlockDateChange::version).thenComparing(BlockDateChange::blockId))
+                .sorted(Comparator.comparingLong(BlockDateChangeDocument::version).thenComparing(BlockDateChangeDocument::blockId))
                 .flatMap(change -> change.eventIds().stream().filter(ids::contains)
                         .map(eventId -> Map.entry(eventId, new LoggedEvent.MovedDate(change.blockId(),
                                 change.siteId(), change.oldDate(), change.newDate(), change.deltaDays(),

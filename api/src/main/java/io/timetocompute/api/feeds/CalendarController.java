@@ -20,9 +20,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.api.history.PublicationHistory;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.security.CalendarLinks;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * The projected compute-online dates for calendar apps: subscribed to with HTTP Basic, or through a signed link for
@@ -34,12 +34,12 @@ class CalendarController {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-    private final PlanningSession session;
+    private final LivePlans session;
     private final PublicationHistory history;
     private final MongoTemplate mongo;
     private final CalendarLinks links;
 
-    CalendarController(PlanningSession session, PublicationHistory history, MongoTemplate mongo,
+    CalendarController(LivePlans session, PublicationHistory history, MongoTemplate mongo,
             CalendarLinks links) {
         this.session = session;
         this.history = history;
@@ -62,7 +62,7 @@ class CalendarController {
     @GetMapping(path = "/api/calendar.ics", produces = "text/calendar")
     @Operation(summary = "iCalendar feed: one all-day event per compute block on its projected online date")
     ResponseEntity<String> calendar() {
-        ReplanningService.Publication publication = session.latestPublication()
+        LivePlan.Publication publication = session.latestPublication()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         "no projection has been published yet"));
         String body = CalendarFeed.write(publication, history.baselineDates(), lastMoves());
@@ -71,9 +71,9 @@ class CalendarController {
                 .body(body);
     }
 
-    private Map<String, PublicationHistory.BlockDateChange> lastMoves() {
-        Map<String, PublicationHistory.BlockDateChange> last = new HashMap<>();
-        mongo.find(new Query().with(Sort.by("version")), PublicationHistory.BlockDateChange.class)
+    private Map<String, PublicationHistory.BlockDateChangeDocument> lastMoves() {
+        Map<String, PublicationHistory.BlockDateChangeDocument> last = new HashMap<>();
+        mongo.find(new Query().with(Sort.by("version")), PublicationHistory.BlockDateChangeDocument.class)
                 .forEach(change -> last.put(change.blockId(), change));
         return last;
     }

@@ -16,7 +16,7 @@ import biweekly.property.DateStart;
 import biweekly.util.ICalDate;
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * The projected compute-online dates as an iCalendar (RFC 5545) feed: one all-day event per block, which calendar
@@ -33,8 +33,8 @@ final class CalendarFeed {
      * @param baselines every block's first projected date, to state the slip since
      * @param lastMoves every block's latest date change, to name what moved it last
      */
-    static String write(ReplanningService.Publication publication, Map<String, LocalDate> baselines,
-            Map<String, PublicationHistory.BlockDateChange> lastMoves) {
+    static String write(LivePlan.Publication publication, Map<String, LocalDate> baselines,
+            Map<String, PublicationHistory.BlockDateChangeDocument> lastMoves) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Time-to-Compute//Projected compute online dates//EN");
         calendar.setName("Compute online dates");
@@ -45,8 +45,8 @@ final class CalendarFeed {
         return Biweekly.write(calendar).go();
     }
 
-    private static VEvent event(ScheduleProjection.BlockProjection block, ReplanningService.Publication publication,
-            LocalDate baseline, PublicationHistory.BlockDateChange lastMove) {
+    private static VEvent event(ScheduleProjection.BlockProjection block, LivePlan.Publication publication,
+            LocalDate baseline, PublicationHistory.BlockDateChangeDocument lastMove) {
         VEvent event = new VEvent();
         event.setUid(block.blockId() + UID_DOMAIN);
         // The block's id, not its name: names often repeat the site and the MW already (the demo's do).
@@ -62,7 +62,7 @@ final class CalendarFeed {
     }
 
     private static String description(ScheduleProjection.BlockProjection block, LocalDate baseline,
-            PublicationHistory.BlockDateChange lastMove) {
+            PublicationHistory.BlockDateChangeDocument lastMove) {
         StringBuilder text = new StringBuilder();
         text.append(block.blockName()).append(" projected online ").append(block.onlineDate()).append(".\n");
         if (block.contractDate() == null) {

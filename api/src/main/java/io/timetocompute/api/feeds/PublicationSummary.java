@@ -3,7 +3,7 @@ package io.timetocompute.api.feeds;
 import java.time.Instant;
 import java.util.List;
 
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * A publication on the stream: which version, how many block dates it moved, and the events it took in.
@@ -15,7 +15,7 @@ record PublicationSummary(long version, Instant publishedAt, int changedBlocks, 
     record Cause(String eventId, String description) {
     }
 
-    static PublicationSummary of(ReplanningService.Publication publication) {
+    static PublicationSummary of(LivePlan.Publication publication) {
         return new PublicationSummary(publication.version(), publication.publishedAt(),
                 (int) publication.changes().stream().filter(change -> change.oldDate() != null).count(),
                 publication.newlyApplied().stream()

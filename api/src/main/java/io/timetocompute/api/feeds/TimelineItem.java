@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.timetocompute.api.history.PublicationHistory;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
 /**
@@ -17,14 +17,14 @@ import io.timetocompute.scheduler.solver.AppliedChange;
 record TimelineItem(long version, Instant publishedAt, String siteId, String blockId, double itMw, LocalDate oldDate,
         LocalDate newDate, long deltaDays, String cause, List<String> eventIds) {
 
-    static TimelineItem of(PublicationHistory.BlockDateChange change) {
+    static TimelineItem of(PublicationHistory.BlockDateChangeDocument change) {
         return new TimelineItem(change.version(), change.publishedAt(), change.siteId(), change.blockId(),
                 change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), change.cause(),
                 change.eventIds());
     }
 
     /** The same item as {@link PublicationHistory} will store for this change. */
-    static TimelineItem of(ReplanningService.Publication publication, ReplanningService.BlockDateChange change) {
+    static TimelineItem of(LivePlan.Publication publication, LivePlan.BlockDateChange change) {
         String cause = change.causes().isEmpty() ? PublicationHistory.REOPTIMIZATION
                 : change.causes().stream().map(AppliedChange::description).collect(Collectors.joining("; "));
         return new TimelineItem(publication.version(), publication.publishedAt(), change.siteId(), change.blockId(),

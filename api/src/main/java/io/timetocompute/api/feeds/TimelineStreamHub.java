@@ -16,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * The subscribers of the timeline stream. Every publication goes to each of them as one {@code date-changed}
@@ -25,7 +25,7 @@ import io.timetocompute.scheduler.replanning.ReplanningService;
  */
 @Component
 @Order(20)
-class TimelineStreamHub implements ReplanningService.Listener, DisposableBean {
+class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
 
     static final String DATE_CHANGED = "date-changed";
     static final String PUBLICATION = "publication";
@@ -65,11 +65,11 @@ class TimelineStreamHub implements ReplanningService.Listener, DisposableBean {
     }
 
     @Override
-    public void published(ReplanningService.Publication publication) {
+    public void published(LivePlan.Publication publication) {
         if (subscribers.isEmpty()) {
             return;
         }
-        for (ReplanningService.BlockDateChange change : publication.changes()) {
+        for (LivePlan.BlockDateChange change : publication.changes()) {
             if (change.oldDate() != null) {
                 TimelineItem item = TimelineItem.of(publication, change);
                 broadcast(() -> SseEmitter.event().name(DATE_CHANGED).data(item));

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 
 import io.timetocompute.api.store.StoreCommit;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
 /**
@@ -25,7 +25,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
  * the executives' timeline, the baseline that slip is measured from, and where publication resumes after a
  * restart.
  */
-public class PublicationHistory implements ReplanningService.Listener {
+public class PublicationHistory implements LivePlan.Listener {
 
     /** What moved a date, when no event did. */
     public static final String REOPTIMIZATION = "re-optimization";
@@ -62,12 +62,12 @@ public class PublicationHistory implements ReplanningService.Listener {
      * @param cause what moved it, in words
      */
     @Document("block_dates")
-    public record BlockDateChange(@Id String id, long version, Instant publishedAt, String siteId, String blockId,
+    public record BlockDateChangeDocument(@Id String id, long version, Instant publishedAt, String siteId, String blockId,
             double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds) {
     }
 
     @Override
-    public void published(ReplanningService.Publication publication) {
+    public void published(LivePlan.Publication publication) {
         var projection = publication.projection();
         List<BlockDate> dates = projection.blocks().stream()
                 .map(block -> new BlockDate(block.blockId(), block.onlineDate())).toList();
@@ -76,11 +76,11 @@ public class PublicationHistory implements ReplanningService.Listener {
                 .toList();
         template.insert(new ScheduleVersion(publication.version(), publication.publishedAt(), projection.score(),
                 projection.feasible(), projection.moneyObjective(), projection.portfolioFinish(), causes, dates));
-        for (ReplanningService.BlockDateChange change : publication.changes()) {
+        for (LivePlan.BlockDateChange change : publication.changes()) {
             List<String> eventIds = change.causes().stream().map(AppliedChange::eventId).toList();
             String cause = change.causes().isEmpty() ? REOPTIMIZATION : change.causes().stream()
                     .map(AppliedChange::description).collect(Collectors.joining("; "));
-            template.insert(new BlockDateChange(change.blockId() + "@" + publication.version(),
+            template.insert(new BlockDateChangeDocument(change.blockId() + "@" + publication.version(),
                     publication.version(), publication.publishedAt(), change.siteId(), change.blockId(),
                     change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), cause, eventIds));
         }
@@ -97,7 +97,7 @@ public class PublicationHistory implements ReplanningService.Listener {
     /** @return every block's last published date */
     public Map<String, LocalDate> publishedDates() {
         Map<String, LocalDate> dates = new LinkedHashMap<>();
-        template.find(new Query().with(Sort.by("version")), BlockDateChange.class)
+        template.find(new Query().with(Sort.by("version")), BlockDateChangeDocument.class)
                 .forEach(change -> dates.put(change.blockId(), change.newDate()));
         return dates;
     }
@@ -105,25 +105,25 @@ public class PublicationHistory implements ReplanningService.Listener {
     /** @return every block's first published date: slip is measured from it */
     public Map<String, LocalDate> baselineDates() {
         Map<String, LocalDate> dates = new LinkedHashMap<>();
-        template.find(query(where("oldDate").is(null)).with(Sort.by("version")), BlockDateChange.class)
+        template.find(query(where("oldDate").is(null)).with(Sort.by("version")), BlockDateChangeDocument.class)
                 .forEach(change -> dates.putIfAbsent(change.blockId(), change.newDate()));
         return dates;
     }
 
     /** @return the changes of published dates (baselines excluded), newest first */
-    public List<BlockDateChange> timeline(int page, int size) {
+    public List<BlockDateChangeDocument> timeline(int page, int size) {
         return template.find(query(where("oldDate").ne(null))
                 .with(Sort.by(Sort.Direction.DESC, "version").and(Sort.by("blockId")))
-                .skip((long) page * size).limit(size), BlockDateChange.class);
+                .skip((long) page * size).limit(size), BlockDateChangeDocument.class);
     }
 
     public long timelineSize() {
-        return template.count(query(where("oldDate").ne(null)), BlockDateChange.class);
+        return template.count(query(where("oldDate").ne(null)), BlockDateChangeDocument.class);
     }
 
     /** @return every published date of a block, oldest first, starting with its baseline */
-    public List<BlockDateChange> blockHistory(String blockId) {
-        return template.find(query(where("blockId").is(blockId)).with(Sort.by("version")), BlockDateChange.class);
+    public List<BlockDateChangeDocument> blockHistory(String blockId) {
+        return template.find(query(where("blockId").is(blockId)).with(Sort.by("version")), BlockDateChangeDocument.class);
     }
 
     public List<ScheduleVersion> versions(int page, int size) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
 /**
@@ -18,7 +18,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
  */
 @Component
 @Order(30)
-class PublicationMetrics implements ReplanningService.Listener {
+class PublicationMetrics implements LivePlan.Listener {
 
     static final String PUBLICATIONS = "ttc.solver.publications";
     static final String LATENCY = "ttc.publication.latency";
@@ -33,7 +33,7 @@ class PublicationMetrics implements ReplanningService.Listener {
     }
 
     @Override
-    public void published(ReplanningService.Publication publication) {
+    public void published(LivePlan.Publication publication) {
         publications.increment();
         for (AppliedChange change : publication.newlyApplied()) {
             Duration latency = Duration.between(change.occurredAt(), publication.publishedAt());

@@ -4,8 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import io.timetocompute.api.planning.PlanningSession;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * The solver is up once it has published a schedule. Before that (the first seconds after a start) its state is
@@ -14,9 +14,9 @@ import io.timetocompute.scheduler.replanning.ReplanningService;
 @Component("solverHealthIndicator")
 class SolverHealthIndicator implements HealthIndicator {
 
-    private final PlanningSession session;
+    private final LivePlans session;
 
-    SolverHealthIndicator(PlanningSession session) {
+    SolverHealthIndicator(LivePlans session) {
         this.session = session;
     }
 
@@ -27,7 +27,7 @@ class SolverHealthIndicator implements HealthIndicator {
                 .orElseGet(() -> Health.unknown().withDetail("publication", "none yet").build());
     }
 
-    private static Health published(ReplanningService.Publication publication) {
+    private static Health published(LivePlan.Publication publication) {
         return Health.up().withDetail("version", publication.version())
                 .withDetail("publishedAt", publication.publishedAt().toString())
                 .withDetail("feasible", publication.projection().feasible()).build();

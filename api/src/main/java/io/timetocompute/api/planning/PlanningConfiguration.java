@@ -25,10 +25,10 @@ import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * One planning session, rebuilt from MongoDB on start; the event processor in front of it; and what its
+ * The live plans, rebuilt from MongoDB on start; the event processor in front of it; and what its
  * publications go to: the history in MongoDB first, then Kafka.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,13 +66,13 @@ class PlanningConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PlanningSession planningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
-            PublicationHistory history, ObjectProvider<ReplanningService.Listener> listeners,
+    LivePlans planningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
+            PublicationHistory history, ObjectProvider<LivePlan.Listener> listeners,
             ObjectProvider<KafkaAdmin> kafkaAdmin) throws InterruptedException {
         // The session publishes as soon as it starts, before the admin would create the declared topics itself:
         // the broker would then create them on first use, with its defaults (several partitions, no compaction).
         kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
-        PlanningSession session = new PlanningSession(properties, portfolios, eventLog, history,
+        LivePlans session = new LivePlans(properties, portfolios, eventLog, history,
                 listeners.orderedStream().toList(), Clock.systemUTC());
         if (properties.portfolioFile() != null) {
             return session.start(PortfolioJson.read(properties.portfolioFile()),
@@ -85,7 +85,7 @@ class PlanningConfiguration {
     }
 
     @Bean
-    EventProcessor eventProcessor(PlanningSession session, EventLog eventLog,
+    EventProcessor eventProcessor(LivePlans session, EventLog eventLog,
             ObjectProvider<OutcomeListener> outcomeListeners) {
         return new EventProcessor(session, eventLog, outcomeListeners.orderedStream().toList());
     }

@@ -29,7 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.events.contract.EventData;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.scheduler.portfolio.CapacityAdjustment;
 import io.timetocompute.scheduler.portfolio.LaborPool;
 import io.timetocompute.scheduler.portfolio.Task;
@@ -42,9 +42,9 @@ import io.timetocompute.scheduler.projection.ScheduleProjection.LoadSegment;
 @RequestMapping("/api/pools")
 class PoolController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
 
-    PoolController(CurrentPlan plan) {
+    PoolController(PlanView plan) {
         this.plan = plan;
     }
 

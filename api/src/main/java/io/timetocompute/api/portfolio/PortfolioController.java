@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
@@ -30,10 +30,10 @@ import io.timetocompute.scheduler.portfolio.PortfolioJson;
 @RequestMapping("/api/portfolio")
 class PortfolioController {
 
-    private final PlanningSession session;
+    private final LivePlans session;
     private final PortfolioStore store;
 
-    PortfolioController(PlanningSession session, PortfolioStore store) {
+    PortfolioController(LivePlans session, PortfolioStore store) {
         this.session = session;
         this.store = store;
     }

@@ -15,21 +15,21 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.api.history.PublicationHistory;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 @Tag(name = "Projections", description = "Projected online dates of compute blocks, what drives them, how they moved")
 @RestController
 @RequestMapping("/api")
 class ProjectionController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
     private final PublicationHistory history;
 
-    ProjectionController(CurrentPlan plan, PublicationHistory history) {
+    ProjectionController(PlanView plan, PublicationHistory history) {
         this.plan = plan;
         this.history = history;
     }
@@ -68,7 +68,7 @@ class ProjectionController {
     /**
      * @param oldDate the date before (absent for the baseline, the block's first published date)
      * @param cause what moved it, in words
-     * @param eventIds the events that moved it (ids starting with {@value CurrentPlan#EVENT_ID_PREFIX} are what-ifs
+     * @param eventIds the events that moved it (ids starting with {@value PlanView#EVENT_ID_PREFIX} are what-ifs
      *        made through this API); empty when the solver found a better plan by itself
      */
     record BlockHistoryEntry(long version, Instant publishedAt, LocalDate oldDate, LocalDate newDate, long deltaDays,

@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 @Tag(name = "Score", description = "Why the schedule costs what it costs")
 @RestController
 class ScoreController {
 
-    private final PlanningSession session;
+    private final LivePlans session;
 
-    ScoreController(PlanningSession session) {
+    ScoreController(LivePlans session) {
         this.session = session;
     }
 

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.portfolio.Shipment;
@@ -127,7 +127,7 @@ class SecurityConfiguration {
      * {@code baltic-magnetics}), all with the demo password. None when demo users are off.
      */
     @Bean
-    UserDetailsService users(SecurityProperties properties, PlanningSession session, PasswordEncoder encoder) {
+    UserDetailsService users(SecurityProperties properties, LivePlans session, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         if (properties.demoUsers()) {
             String password = encoder.encode(properties.demoPassword());

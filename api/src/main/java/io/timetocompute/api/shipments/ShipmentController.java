@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.events.contract.EventData;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.api.web.ResourceNotFoundException;
 
 @Tag(name = "Shipments", description = "Equipment on its way: need-by dates, slack, ETA and delivery what-ifs")
@@ -31,9 +31,9 @@ import io.timetocompute.api.web.ResourceNotFoundException;
 @RequestMapping("/api/shipments")
 class ShipmentController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
 
-    ShipmentController(CurrentPlan plan) {
+    ShipmentController(PlanView plan) {
         this.plan = plan;
     }
 

@@ -12,19 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 @Tag(name = "Dashboard", description = "The executives' overview of the portfolio")
 @RestController
 class DashboardController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
 
-    DashboardController(CurrentPlan plan) {
+    DashboardController(PlanView plan) {
         this.plan = plan;
     }
 

@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.events.contract.EventData;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.api.shipments.ShipmentRow;
 import io.timetocompute.api.tasks.TaskRows;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -34,9 +34,9 @@ import io.timetocompute.scheduler.projection.ScheduleProjection;
 @RequestMapping("/api/sites")
 class SiteController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
 
-    SiteController(CurrentPlan plan) {
+    SiteController(PlanView plan) {
         this.plan = plan;
     }
 

@@ -28,7 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.timetocompute.events.contract.EventData;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.api.plan.ChangeAccepted;
-import io.timetocompute.api.plan.CurrentPlan;
+import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.scheduler.portfolio.Dependency;
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -41,9 +41,9 @@ import io.timetocompute.scheduler.projection.ScheduleProjection;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-    private final CurrentPlan plan;
+    private final PlanView plan;
 
-    TaskController(CurrentPlan plan) {
+    TaskController(PlanView plan) {
         this.plan = plan;
     }
 

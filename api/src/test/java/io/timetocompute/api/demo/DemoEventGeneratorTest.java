@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.timetocompute.api.FullServiceTest;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.store.InboundEventDocument;
 import io.timetocompute.events.inbound.EventTranslator;
 import io.timetocompute.events.inbound.InboundEvent;
@@ -33,7 +33,7 @@ import io.timetocompute.scheduler.portfolio.Portfolio;
 class DemoEventGeneratorTest {
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Autowired
     KafkaTemplate<String, byte[]> template;

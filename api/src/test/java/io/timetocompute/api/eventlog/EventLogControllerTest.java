@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
 /** The event log: newest first, filtered by outcome, one event by id. */
@@ -25,7 +25,7 @@ class EventLogControllerTest {
     MockMvc mvc;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Test
     void listsTheNewestEventFirstAndFiltersByStatus() throws Exception {

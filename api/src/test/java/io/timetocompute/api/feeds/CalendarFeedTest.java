@@ -21,9 +21,9 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import io.timetocompute.api.FullServiceTest;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 /** The calendar feed, read back with the library that wrote it. */
 @FullServiceTest
@@ -33,15 +33,15 @@ class CalendarFeedTest {
     MockMvc mvc;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Test
     void oneAllDayEventPerBlockOnItsProjectedDate() {
         // Another test's event may be published between the request and the check: compare within one version.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ReplanningService.Publication before = session.latestPublication().orElseThrow();
+            LivePlan.Publication before = session.latestPublication().orElseThrow();
             MvcResult result = mvc.perform(get("/api/calendar.ics").with(httpBasic("executive", "demo"))).andReturn();
-            ReplanningService.Publication after = session.latestPublication().orElseThrow();
+            LivePlan.Publication after = session.latestPublication().orElseThrow();
             assertThat(after.version()).isEqualTo(before.version());
             assertThat(result.getResponse().getStatus()).isEqualTo(200);
             assertThat(result.getResponse().getContentType()).startsWith("text/calendar");

@@ -17,7 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 
 /** Who may use the feeds, the ingest endpoint and the event log. */
 @FullServiceTest
@@ -27,7 +27,7 @@ class FeedAccessTest {
     MockMvc mvc;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Test
     void anExecutiveReadsTheFeedsButSendsNoEvents() throws Exception {

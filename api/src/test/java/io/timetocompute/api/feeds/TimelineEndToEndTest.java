@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
 /**
@@ -43,7 +43,7 @@ class TimelineEndToEndTest {
     int port;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Autowired
     TimelineStreamHub hub;

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
 /** POST /api/events: CloudEvents over HTTP, binary and structured, through the same processor as Kafka's. */
@@ -28,7 +28,7 @@ class EventIngestControllerTest {
     MockMvc mvc;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     ShipmentProjection shipment;
     ShipmentProjection othersShipment;

@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.timetocompute.api.FullServiceTest;
 import io.timetocompute.api.TestEvents;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
@@ -38,7 +38,7 @@ class OperationsTest {
     MeterRegistry registry;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @Autowired
     KafkaTemplate<String, byte[]> template;

@@ -35,7 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Site;
 
@@ -63,7 +63,7 @@ class WebUiBrowserTest {
     int port;
 
     @Autowired
-    PlanningSession session;
+    LivePlans session;
 
     @TempDir
     Path profile;

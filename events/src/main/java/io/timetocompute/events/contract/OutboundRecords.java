@@ -18,7 +18,7 @@ public final class OutboundRecords {
      *
      * @param eventIds the events that moved it in this publication (empty: the solver found a better schedule)
      */
-    public record BlockProjection(String siteId, String siteName, String blockId, String blockName, double itMw,
+    public record BlockProjectionRecord(String siteId, String siteName, String blockId, String blockName, double itMw,
             LocalDate onlineDate, LocalDate contractDate, int daysLate, List<PathStep> drivingPath,
             List<String> eventIds, long version, Instant publishedAt) {
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.replanning.InvalidChangeException;
-import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PlanIntake;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
 import io.timetocompute.scheduler.solver.ImprovementGate;
@@ -50,17 +50,17 @@ public final class EventProcessor {
     private record Candidate(int index, InboundEvent event, PortfolioChange change, String entity) {
     }
 
-    private final LivePlan plan;
+    private final PlanIntake plan;
     private final EventLog log;
     private final List<OutcomeListener> outcomeListeners;
     private final EventTranslator translator = new EventTranslator();
 
-    public EventProcessor(LivePlan plan, EventLog log) {
+    public EventProcessor(PlanIntake plan, EventLog log) {
         this(plan, log, List.of());
     }
 
     /** @param outcomeListeners told the outcome of every event, with the transport that brought it */
-    public EventProcessor(LivePlan plan, EventLog log, List<OutcomeListener> outcomeListeners) {
+    public EventProcessor(PlanIntake plan, EventLog log, List<OutcomeListener> outcomeListeners) {
         this.plan = plan;
         this.log = log;
         this.outcomeListeners = List.copyOf(outcomeListeners);

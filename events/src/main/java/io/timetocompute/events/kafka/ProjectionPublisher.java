@@ -18,14 +18,14 @@ import io.timetocompute.events.contract.OutboundRecords;
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
 /**
- * Publishes what the re-planning service decided: the latest projection of every block whose date moved (compacted
+ * Publishes what a live plan decided: the latest projection of every block whose date moved (compacted
  * topic) and one timeline record per moved date, naming its cause. Records are CloudEvents in binary content mode.
  */
-public final class ProjectionPublisher implements ReplanningService.Listener {
+public final class ProjectionPublisher implements LivePlan.Listener {
 
     static final URI SOURCE = URI.create("/ttc/replanner");
 
@@ -36,14 +36,14 @@ public final class ProjectionPublisher implements ReplanningService.Listener {
     }
 
     @Override
-    public void published(ReplanningService.Publication publication) {
+    public void published(LivePlan.Publication publication) {
         Map<String, ScheduleProjection.BlockProjection> blocks = publication.projection().blocks().stream()
                 .collect(Collectors.toMap(ScheduleProjection.BlockProjection::blockId, Function.identity()));
-        for (ReplanningService.BlockDateChange change : publication.changes()) {
+        for (LivePlan.BlockDateChange change : publication.changes()) {
             ScheduleProjection.BlockProjection block = blocks.get(change.blockId());
             List<String> eventIds = change.causes().stream().map(AppliedChange::eventId).toList();
             String key = change.siteId() + "/" + change.blockId();
-            send(Topics.PROJECTIONS, key, EventTypes.BLOCK_PROJECTION, publication, new OutboundRecords.BlockProjection(
+            send(Topics.PROJECTIONS, key, EventTypes.BLOCK_PROJECTION, publication, new OutboundRecords.BlockProjectionRecord(
                     block.siteId(), block.siteName(), block.blockId(), block.blockName(), block.itMw(),
                     block.onlineDate(), block.contractDate(), block.daysLate(), block.drivingPath(), eventIds,
                     publication.version(), publication.publishedAt()));
@@ -58,7 +58,7 @@ public final class ProjectionPublisher implements ReplanningService.Listener {
         template.flush();
     }
 
-    private void send(String topic, String key, String type, ReplanningService.Publication publication, Object data) {
+    private void send(String topic, String key, String type, LivePlan.Publication publication, Object data) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(type + ":" + key + ":" + publication.version())
                 .withType(type)

@@ -21,24 +21,24 @@ import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.Portfolio;
-import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PlanIntake;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.ImprovementGate;
 
 class EventProcessorTest {
 
     private static final String NORTHGATE = Suppliers.sourceOf("Northgate");
 
-    private ReplanningService service;
+    private LivePlan service;
     private EventProcessor processor;
     private final InMemoryEventLog processed = new InMemoryEventLog();
     private final List<String> told = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws InterruptedException {
-        service = new ReplanningService(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), Duration.ZERO, 1)
+        service = new LivePlan(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), Duration.ZERO, 1)
                 .start();
         processor = new EventProcessor(service, processed,
                 List.of((transport, status) -> told.add(transport + " " + status)));
@@ -62,7 +62,7 @@ class EventProcessorTest {
     @Test
     void theSolverHoldsItsImprovementFromBeforeABatchIsAppliedUntilItIsRecorded() {
         List<String> steps = new CopyOnWriteArrayList<>();
-        LivePlan observedPlan = new LivePlan() {
+        PlanIntake observedPlan = new PlanIntake() {
             @Override
             public Portfolio portfolio() {
                 return service.portfolio();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Shipment;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.replanning.ShipmentEtaChange;
 import io.timetocompute.scheduler.solver.AppliedChange;
 import picocli.CommandLine.Command;
@@ -60,7 +60,7 @@ final class ReplanBenchmarkCommand implements Callable<Integer> {
                 .limit(25).toList();
         Map<String, Long> submittedAt = new ConcurrentHashMap<>();
         Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
-        ReplanningService.Listener listener = publication -> {
+        LivePlan.Listener listener = publication -> {
             long now = System.nanoTime();
             for (AppliedChange change : publication.newlyApplied()) {
                 Long submitted = submittedAt.get(change.eventId());
@@ -69,7 +69,7 @@ final class ReplanBenchmarkCommand implements Callable<Integer> {
                 }
             }
         };
-        try (ReplanningService service = new ReplanningService(portfolio, listener, Duration.ofMillis(coalesceMillis),
+        try (LivePlan service = new LivePlan(portfolio, listener, Duration.ofMillis(coalesceMillis),
                 Duration.ofSeconds(30), seed).start()) {
             TimeUnit.SECONDS.sleep(warmUpSeconds);
             long next = System.nanoTime();

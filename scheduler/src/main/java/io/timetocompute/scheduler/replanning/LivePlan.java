@@ -1,40 +1,343 @@
 package io.timetocompute.scheduler.replanning;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
+import io.timetocompute.scheduler.problem.ProblemCompiler;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
+import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
+import io.timetocompute.scheduler.solver.AppliedChange;
+import io.timetocompute.scheduler.solver.PlanningSchedule;
+import io.timetocompute.scheduler.solver.PortfolioSolver;
 import io.timetocompute.scheduler.solver.ImprovementGate;
+import io.timetocompute.scheduler.solver.ScheduleSolverFactory;
+import io.timetocompute.scheduler.solver.ScoreExplanation;
 
-/** A plan that takes changes while it is being solved: what event ingestion needs from the re-planning service. */
-public interface LivePlan {
+/**
+ * Owns the one continuously running solver of a portfolio. Changes are validated against the service's own copy of
+ * the portfolio at once, then handed to the live solver as one problem change (a {@link PortfolioChangeBatch}) with
+ * every other change that waited while the solver repaired the schedule to the ones before: its first step repairs
+ * the schedule and later steps keep improving it. Best schedules are projected on a publisher thread: a schedule
+ * repaired to new changes at once, the solver's own improvements coalesced; a publication is made when a compute
+ * block's projected date changes or a change was taken in (and once at the start); listeners send only moved dates
+ * out.
+ */
+public final class LivePlan implements PlanIntake, AutoCloseable {
 
-    /** @return the portfolio with every accepted change applied */
-    Portfolio portfolio();
+    private static final Logger LOG = LoggerFactory.getLogger(LivePlan.class);
+
+    /** A block's projected online date moved. */
+    public record BlockDateChange(String siteId, String blockId, double itMw, LocalDate oldDate, LocalDate newDate,
+            long deltaDays, List<AppliedChange> causes) {
+    }
 
     /**
-     * Applies a change: validated at once against the current portfolio, then handed to the solver.
-     *
-     * @throws InvalidChangeException if the change cannot apply; nothing changes then
+     * @param version counts publications from 1
+     * @param changes the blocks whose date moved since the last publication (every block in the first one, unless
+     *        resumed); empty when the changes taken in moved no date
+     * @param newlyApplied the changes the solver took in since the last publication; empty when the solver found a
+     *        better schedule by itself
      */
-    default void submit(PortfolioChange change) {
-        List<RefusedChange> refused = submitAll(List.of(change));
-        if (!refused.isEmpty()) {
-            throw new InvalidChangeException(refused.get(0).reason());
+    public record Publication(long version, Instant publishedAt, ScheduleProjection projection,
+            List<BlockDateChange> changes, List<AppliedChange> newlyApplied) {
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        void published(Publication publication);
+    }
+
+    private final Listener listener;
+    private final Duration coalesceWindow;
+    private final Duration reoptimizationInterval;
+    private final SolverFactory<PlanningSchedule> solverFactory;
+    private final Solver<PlanningSchedule> solver;
+    private final ExecutorService solverThread = Executors.newSingleThreadExecutor(
+            runnable -> daemon(runnable, "ttc-solver"));
+    private final ScheduledThreadPoolExecutor publisherThread = publisher();
+    private final ImprovementGate improvementGate = new ImprovementGate();
+    private final AtomicReference<PlanningSchedule> latestBest = new AtomicReference<>();
+    private final AtomicReference<PlanningSchedule> currentBest = new AtomicReference<>();
+    private final AtomicBoolean publishPending = new AtomicBoolean();
+    private final CountDownLatch solving = new CountDownLatch(1);
+
+    private final Object preparing = new Object();
+    /** with every change submitted so far, including those the solver has not taken in yet */
+    private volatile Portfolio portfolio;
+    /** changes validated and waiting for the solver to finish repairing the schedule to the ones before */
+    private final List<PortfolioChangeBatch> waiting = new ArrayList<>();
+    /** a change (or the first solve) is with the solver and not yet repaired to */
+    private boolean changeInFlight = true;
+    private final PlanningSchedule initial;
+    // publisher thread only
+    private final Map<String, LocalDate> publishedDates = new HashMap<>();
+    /** written by the publisher thread only; the solver thread reads it to tell caused schedules from improvements */
+    private volatile int attributedChanges;
+    /**
+     * the last publication was of a schedule not yet repaired to its changes (one still feasible): the dates the
+     * repair moves next are those changes' doing too
+     */
+    private volatile boolean publishedUnrepaired;
+    private List<AppliedChange> unrepairedChanges = List.of();
+    private long version;
+    private boolean publishedSinceStart;
+    private Instant lastPublishedAt = Instant.MIN;
+    private ScheduledFuture<?> heldPublication;
+    private volatile Publication latest;
+
+    /**
+     * @param coalesceWindow how long to wait after a better schedule that the solver found by itself for more before
+     *        publishing; a schedule repaired to new changes is published at once
+     * @param reoptimizationInterval how long a better schedule that no event caused waits after the last
+     *        publication: dates that move only because the solver found a better plan should not flicker in an
+     *        executive's feed; a change caused by an event is published at once
+     */
+    public LivePlan(Portfolio portfolio, Listener listener, Duration coalesceWindow,
+            Duration reoptimizationInterval, long seed) {
+        this.portfolio = portfolio;
+        this.reoptimizationInterval = reoptimizationInterval;
+        this.initial = new PlanningSchedule(ProblemCompiler.compile(portfolio));
+        this.listener = listener;
+        this.coalesceWindow = coalesceWindow;
+        this.solverFactory = SolverFactory.create(ScheduleSolverFactory.config(null, seed, this::handOverWaitingChanges,
+                improvementGate)
+                .withDaemon(true));
+        this.solver = solverFactory.buildSolver();
+        solver.addEventListener(event -> {
+            PlanningSchedule best = event.getNewBestSolution();
+            if (best.repairPending() && (best.getScore() == null || !best.getScore().isFeasible())) {
+                // Timefold announces a changed problem before the construction step has repaired the schedule to
+                // it. Publishing that one would attribute the changes to dates that do not show them yet; the
+                // repaired schedule is strictly better, so Timefold announces it next. A change that leaves the
+                // schedule feasible (an early delivery) may never get a better one, so that one is published.
+                return;
+            }
+            currentBest.set(best);
+            solving.countDown();
+            latestBest.set(best);
+            if (best.appliedChanges().size() > attributedChanges || (!best.repairPending() && publishedUnrepaired)) {
+                // A schedule repaired to changes that events asked for: the people waiting for it should not wait
+                // longer. Changes that arrive together are taken in by one repair already.
+                publisherThread.execute(this::publish);
+            } else if (publishPending.compareAndSet(false, true)) {
+                publisherThread.schedule(this::publish, coalesceWindow.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /**
+     * Continues the publications of an earlier run of the service (call before {@link #start()}): versions go on
+     * from {@code lastVersion}, and the first publication names only the blocks whose date differs from
+     * {@code publishedDates}, so that a restart does not look like every date moved.
+     */
+    public LivePlan resumeFrom(long lastVersion, Map<String, LocalDate> publishedDates) {
+        this.version = lastVersion;
+        this.publishedDates.putAll(publishedDates);
+        return this;
+    }
+
+    /** Starts solving and returns once the first schedule exists. */
+    public LivePlan start() throws InterruptedException {
+        solverThread.submit(() -> {
+            try {
+                solver.solve(initial);
+            } catch (RuntimeException e) {
+                LOG.error("the solver stopped", e);
+            }
+        });
+        solving.await();
+        return this;
+    }
+
+    @Override
+    public List<RefusedChange> submitAll(List<PortfolioChange> changes) {
+        // Validating and compiling takes a while on a large portfolio; the solver thread must not wait for it to
+        // hand over the changes before these, so this lock is not the one that guards the waiting changes.
+        synchronized (preparing) {
+            PortfolioChangeBatch batch = PortfolioChangeBatch.prepare(portfolio, changes);
+            if (batch.changesAnything()) {
+                portfolio = batch.result();
+                synchronized (this) {
+                    waiting.add(batch);
+                    if (!changeInFlight) {
+                        handOverWaitingChanges();
+                    }
+                }
+            }
+            return batch.refused();
+        }
+    }
+
+    @Override
+    public ImprovementGate.Hold holdImprovement() {
+        return improvementGate.hold();
+    }
+
+    /**
+     * Gives the solver everything that waits, as one problem change, once the last one has been repaired. Timefold
+     * restarts the solve for every problem change it is given, and a restart re-evaluates the whole schedule; a
+     * change given to it while it restarts for the one before would restart it again before the repair has run, and
+     * under a steady stream of events no repair would ever run. One change in flight at a time, and those that
+     * arrive meanwhile together in the next, keeps every change's wait to about two repairs.
+     */
+    private synchronized void handOverWaitingChanges() {
+        if (waiting.isEmpty()) {
+            changeInFlight = false;
+            return;
+        }
+        changeInFlight = true;
+        solver.addProblemChange(PortfolioChangeBatch.combine(waiting));
+        waiting.clear();
+    }
+
+    @Override
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public Optional<Publication> latestPublication() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** Which constraints cost what in the best schedule so far. */
+    public ScoreExplanation explainScore(int matchesPerConstraint) {
+        PlanningSchedule best = currentBest.get();
+        if (best == null) {
+            throw new IllegalStateException("the solver has not produced a schedule yet");
+        }
+        // Best solutions are planning clones that the solver no longer touches, so analyzing one is safe.
+        return ScoreExplanation.of(solverFactory, best, matchesPerConstraint);
+    }
+
+    private void publish() {
+        publishPending.set(false);
+        PlanningSchedule best = latestBest.getAndSet(null);
+        if (best == null) {
+            return;
+        }
+        try {
+            ScheduleProjection projection = PortfolioSolver.project(best);
+            List<AppliedChange> applied = best.appliedChanges();
+            List<AppliedChange> causes = new ArrayList<>();
+            if (publishedUnrepaired && !best.repairPending()) {
+                causes.addAll(unrepairedChanges);
+            }
+            causes.addAll(applied.subList(Math.min(attributedChanges, applied.size()), applied.size()));
+            List<AppliedChange> newlyApplied = List.copyOf(causes);
+            Instant due = lastPublishedAt.plus(reoptimizationInterval);
+            if (newlyApplied.isEmpty() && publishedSinceStart && Instant.now().isBefore(due)) {
+                // Only the solver's own improvement: hold it until the interval is over. A newer schedule replaces
+                // it, and one caused by an event is published at once through the ordinary path.
+                latestBest.compareAndSet(null, best);
+                if (heldPublication == null || heldPublication.isDone()) {
+                    heldPublication = publisherThread.schedule(this::publish,
+                            Duration.between(Instant.now(), due).toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            List<BlockDateChange> changes = new ArrayList<>();
+            Map<String, BlockProjection> previousBlocks = new HashMap<>();
+            if (latest != null) {
+                latest.projection().blocks().forEach(block -> previousBlocks.put(block.blockId(), block));
+            }
+            for (BlockProjection block : projection.blocks()) {
+                LocalDate before = publishedDates.get(block.blockId());
+                if (before == null || !before.equals(block.onlineDate())) {
+                    changes.add(new BlockDateChange(block.siteId(), block.blockId(), block.itMw(), before,
+                            block.onlineDate(), before == null ? 0 : ChronoUnit.DAYS.between(before,
+                            block.onlineDate()), causesOf(block, previousBlocks.get(block.blockId()),
+                            newlyApplied)));
+                }
+            }
+            if (changes.isEmpty() && newlyApplied.isEmpty() && publishedSinceStart) {
+                // Only the solver's own improvement, and no date moved.
+                return;
+            }
+            attributedChanges = applied.size();
+            publishedUnrepaired = best.repairPending();
+            unrepairedChanges = publishedUnrepaired ? newlyApplied : List.of();
+            changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
+            lastPublishedAt = Instant.now();
+            publishedSinceStart = true;
+            latest = new Publication(++version, lastPublishedAt, projection, List.copyOf(changes), newlyApplied);
+            listener.published(latest);
+        } catch (RuntimeException e) {
+            LOG.error("publishing a projection failed", e);
         }
     }
 
     /**
-     * Applies changes in order as one change of the plan: each is validated against the portfolio as the ones
-     * before it left it, the problem is compiled once, and the solver takes them in together. A change that cannot
-     * apply is left out and the others still apply.
-     *
-     * @return the changes left out, with why; empty if every change applied
+     * The changes that moved a block: those about something on its driving path, as last published or as now (a
+     * shipment, pool, task or site the date waited for, or waits for now). When none is, the move came through
+     * what the block shares with others (a traveling crew freed or taken by work elsewhere), and every change taken
+     * in is named.
      */
-    List<RefusedChange> submitAll(List<PortfolioChange> changes);
+    private static List<AppliedChange> causesOf(BlockProjection block, BlockProjection asLastPublished,
+            List<AppliedChange> taken) {
+        if (taken.size() < 2) {
+            return taken;
+        }
+        Set<String> onPath = new HashSet<>();
+        block.drivingPath().forEach(step -> onPath.add(step.id()));
+        if (asLastPublished != null) {
+            asLastPublished.drivingPath().forEach(step -> onPath.add(step.id()));
+        }
+        List<AppliedChange> direct = taken.stream().filter(change -> onPath.contains(change.subject())).toList();
+        return direct.isEmpty() ? taken : direct;
+    }
+
+    @Override
+    public void close() {
+        solver.terminateEarly();
+        solverThread.shutdown();
+        try {
+            // The solver's last best schedule still goes to the publisher, so that one stops second.
+            solverThread.awaitTermination(10, TimeUnit.SECONDS);
+            publisherThread.shutdown();
+            publisherThread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /**
-     * Holds the solver's improvement of the plan, never its repairs to changes, until the hold is closed: ingestion
-     * takes it for each batch of events, so that a backlog gets the cores first (see {@link ImprovementGate}).
+     * Publications held back (the solver's own improvements waiting for their interval) are dropped when the
+     * service closes rather than waited for: the next start projects afresh.
      */
-    ImprovementGate.Hold holdImprovement();
+    private static ScheduledThreadPoolExecutor publisher() {
+        ScheduledThreadPoolExecutor publisher = new ScheduledThreadPoolExecutor(1,
+                runnable -> daemon(runnable, "ttc-publisher"));
+        publisher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return publisher;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
 }

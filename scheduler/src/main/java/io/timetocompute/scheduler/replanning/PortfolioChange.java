@@ -7,7 +7,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
 
 /**
  * A change to the portfolio that an event asks for. Each kind of change is a subclass that says how the portfolio
- * changes. The {@link ReplanningService} hands changes to the live solver in a {@link PortfolioChangeBatch}, one
+ * changes. The {@link LivePlan} hands changes to the live solver in a {@link PortfolioChangeBatch}, one
  * Timefold problem change however many events it carries, so that a burst of events compiles the problem once.
  */
 public abstract class PortfolioChange {

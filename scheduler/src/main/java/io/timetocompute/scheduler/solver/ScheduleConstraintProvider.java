@@ -69,7 +69,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     Constraint crewOverCapacity(ConstraintFactory factory) {
         return factory.forEach(TaskAssignment.class)
                 .flattenLast(TaskAssignment::poolDemands)
-                .groupBy(PoolDemand::pool, PoolLoad.collector())
+                .groupBy(PoolDemand::pool, PoolUsage.collector())
                 .filter((pool, overload) -> overload.excess() > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (pool, overload) -> overload.excess())
                 .justifyWith((pool, overload, score) -> new Justifications.PoolOverloaded(pool.id(),

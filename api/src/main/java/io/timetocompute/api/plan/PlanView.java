@@ -13,7 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.timetocompute.api.history.PublicationHistory;
-import io.timetocompute.api.planning.PlanningSession;
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.api.web.ScheduleNotPublishedException;
 import io.timetocompute.events.contract.Suppliers;
@@ -26,25 +26,25 @@ import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.portfolio.Shipment;
 import io.timetocompute.scheduler.portfolio.Site;
 import io.timetocompute.scheduler.portfolio.Task;
-import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 /**
- * What the REST API reads and changes: the planning session's current portfolio, its latest published schedule and
+ * What the REST API reads and changes: the live plan's current portfolio, its latest published schedule and
  * the baseline dates, with lookups that answer 404 for unknown ids, and the planners' what-if changes.
  */
 @Component
-public class CurrentPlan {
+public class PlanView {
 
     /** Prefix of the event ids of changes made through the API, so that the timeline names them as causes. */
     public static final String EVENT_ID_PREFIX = "api-";
 
-    private final PlanningSession session;
+    private final LivePlans session;
     private final PublicationHistory history;
     private final Clock clock = Clock.systemUTC();
 
     private final EventProcessor processor;
 
-    CurrentPlan(PlanningSession session, PublicationHistory history, EventProcessor processor) {
+    PlanView(LivePlans session, PublicationHistory history, EventProcessor processor) {
         this.session = session;
         this.history = history;
         this.processor = processor;

@@ -33,13 +33,13 @@ import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Shipment;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 /**
  * A restarted service plans what the stopped one planned: the stored portfolio with every applied event replayed
  * onto it, and publications go on from the last stored version instead of announcing every date again.
  */
-class PlanningSessionRestartTest {
+class LivePlansRestartTest {
 
     private static final PlanningProperties PROPERTIES = new PlanningProperties(null, 300, 42L,
             Duration.ofMillis(50), Duration.ofMinutes(10), 1L);
@@ -69,7 +69,7 @@ class PlanningSessionRestartTest {
         LocalDate newEta;
         long versionBeforeStop;
         String eventId = "eta-restart-1";
-        try (PlanningSession first = session()) {
+        try (LivePlans first = session()) {
             first.start(demo, "demo");
             Publication initial = awaitPublication(first, 1);
             ShipmentProjection needed = initial.projection().shipments().stream()
@@ -88,7 +88,7 @@ class PlanningSessionRestartTest {
                     .allSatisfy(change -> assertThat(change.eventIds()).contains(eventId));
         }
 
-        try (PlanningSession restarted = session()) {
+        try (LivePlans restarted = session()) {
             // Another starting portfolio is offered: the stored one wins.
             restarted.start(DemoPortfolioGenerator.generate(300, 7), "another demo");
             assertThat(restarted.portfolio().shipments()).filteredOn(s -> s.id().equals(delayed.id()))
@@ -102,8 +102,8 @@ class PlanningSessionRestartTest {
         }
     }
 
-    private PlanningSession session() {
-        return new PlanningSession(PROPERTIES, new PortfolioStore(mongo, () -> { }), eventLog(), history(),
+    private LivePlans session() {
+        return new LivePlans(PROPERTIES, new PortfolioStore(mongo, () -> { }), eventLog(), history(),
                 List.of(history()), Clock.systemUTC());
     }
 
@@ -115,7 +115,7 @@ class PlanningSessionRestartTest {
         return new PublicationHistory(mongo, () -> { });
     }
 
-    private static Publication awaitPublication(PlanningSession session, long version) {
+    private static Publication awaitPublication(LivePlans session, long version) {
         return await().atMost(Duration.ofSeconds(30)).until(session::latestPublication,
                 publication -> publication.isPresent() && publication.get().version() >= version).orElseThrow();
     }

@@ -12,7 +12,7 @@ import ai.timefold.solver.core.api.score.stream.uni.UniConstraintCollector;
  * task-days, and a live solver re-evaluates the whole schedule each time it takes in a change, so grouping them one
  * by one made every change cost a tenth of a second more.
  */
-final class PoolLoad {
+final class PoolUsage {
 
     /** How far over its capacity one pool is in the whole schedule, and on its worst day. */
     record Overload(long excess, int overloadedDays, int worstDay, int worstLoad, int worstCapacity) {
@@ -23,15 +23,15 @@ final class PoolLoad {
     private int[] load;
     private long excess;
 
-    static UniConstraintCollector<PoolDemand, PoolLoad, Overload> collector() {
+    static UniConstraintCollector<PoolDemand, PoolUsage, Overload> collector() {
         return new UniConstraintCollector<>() {
             @Override
-            public Supplier<PoolLoad> supplier() {
-                return PoolLoad::new;
+            public Supplier<PoolUsage> supplier() {
+                return PoolUsage::new;
             }
 
             @Override
-            public BiFunction<PoolLoad, PoolDemand, Runnable> accumulator() {
+            public BiFunction<PoolUsage, PoolDemand, Runnable> accumulator() {
                 return (load, demand) -> {
                     load.add(demand, demand.headcount());
                     return () -> load.add(demand, -demand.headcount());
@@ -39,8 +39,8 @@ final class PoolLoad {
             }
 
             @Override
-            public Function<PoolLoad, Overload> finisher() {
-                return PoolLoad::overload;
+            public Function<PoolUsage, Overload> finisher() {
+                return PoolUsage::overload;
             }
         };
     }

@@ -22,16 +22,16 @@ import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.CapacityAdjustment;
 import io.timetocompute.scheduler.portfolio.TaskStatus;
 import io.timetocompute.scheduler.projection.ScheduleProjection.BlockProjection;
-import io.timetocompute.scheduler.replanning.ReplanningService.BlockDateChange;
-import io.timetocompute.scheduler.replanning.ReplanningService.Publication;
+import io.timetocompute.scheduler.replanning.LivePlan.BlockDateChange;
+import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
-class ReplanningServiceTest {
+class LivePlanTest {
 
     private static final LocalDate DAY0 = TestPortfolios.DATA_DATE;
 
     private final List<Publication> publications = new CopyOnWriteArrayList<>();
-    private ReplanningService service;
+    private LivePlan service;
 
     @AfterEach
     void stop() {
@@ -40,8 +40,8 @@ class ReplanningServiceTest {
         }
     }
 
-    private ReplanningService started() throws InterruptedException {
-        service = new ReplanningService(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(100), Duration.ZERO, 1)
+    private LivePlan started() throws InterruptedException {
+        service = new LivePlan(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(100), Duration.ZERO, 1)
                 .start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
         return service;
@@ -193,7 +193,7 @@ class ReplanningServiceTest {
     @Test
     void theSolversOwnImprovementsWaitForTheIntervalButEventsDoNot() throws InterruptedException {
         // A demo portfolio that the solver keeps improving for a while after its first schedule.
-        service = new ReplanningService(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
+        service = new LivePlan(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
                 publications::add, Duration.ofMillis(50), Duration.ofHours(1), 1).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
         Thread.sleep(3000);
@@ -205,7 +205,7 @@ class ReplanningServiceTest {
 
     @Test
     void whileIngestionHoldsImprovementTheSolverRepairsChangesButImprovesOnlyAfterwards() throws InterruptedException {
-        service = new ReplanningService(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
+        service = new LivePlan(io.timetocompute.scheduler.demo.DemoPortfolioGenerator.generate(1000, 3),
                 publications::add, Duration.ofMillis(50), Duration.ZERO, 1);
         ImprovementGate.Hold hold = service.holdImprovement();
         service.start();

@@ -14,32 +14,32 @@ import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.inbound.EventTranslator;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.portfolio.Portfolio;
-import io.timetocompute.scheduler.replanning.LivePlan;
+import io.timetocompute.scheduler.replanning.PlanIntake;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
 import io.timetocompute.scheduler.replanning.RefusedChange;
-import io.timetocompute.scheduler.replanning.ReplanningService;
+import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.ImprovementGate;
 import io.timetocompute.scheduler.solver.ScoreExplanation;
 
 /**
- * The service's one planning session: the live {@link ReplanningService} of the current portfolio, rebuilt from the
+ * The live plans this instance owns (today one): the {@link LivePlan} of the current portfolio, rebuilt from the
  * store on start (the stored portfolio plus every event applied since it was imported) and replaced when a planner
- * imports another portfolio. Publications go to every {@link ReplanningService.Listener} bean, the history first.
+ * imports another portfolio. Publications go to every {@link LivePlan.Listener} bean, the history first.
  */
-public class PlanningSession implements LivePlan, AutoCloseable {
+public class LivePlans implements PlanIntake, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlanningSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LivePlans.class);
 
     private final PlanningProperties properties;
     private final PortfolioStore portfolios;
     private final EventLog eventLog;
     private final PublicationHistory history;
-    private final List<ReplanningService.Listener> listeners;
+    private final List<LivePlan.Listener> listeners;
     private final Clock clock;
-    private ReplanningService service;
+    private LivePlan service;
 
-    PlanningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
-            PublicationHistory history, List<ReplanningService.Listener> listeners, Clock clock) {
+    LivePlans(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
+            PublicationHistory history, List<LivePlan.Listener> listeners, Clock clock) {
         this.properties = properties;
         this.portfolios = portfolios;
         this.eventLog = eventLog;
@@ -49,7 +49,7 @@ public class PlanningSession implements LivePlan, AutoCloseable {
     }
 
     /** Rebuilds the plan from the store, or starts the given one if the store has none. */
-    synchronized PlanningSession start(Portfolio ifNoneStored, String origin) throws InterruptedException {
+    synchronized LivePlans start(Portfolio ifNoneStored, String origin) throws InterruptedException {
         PortfolioStore.StoredPortfolio stored = portfolios.load().orElse(null);
         if (stored == null) {
             Instant now = clock.instant();
@@ -70,7 +70,7 @@ public class PlanningSession implements LivePlan, AutoCloseable {
      */
     public synchronized void importPortfolio(Portfolio portfolio, String origin) throws InterruptedException {
         // Building the next service compiles, and so validates, the portfolio before the current one stops.
-        ReplanningService next = newService(portfolio);
+        LivePlan next = newService(portfolio);
         service.close();
         portfolios.save(portfolio, clock.instant(), origin);
         service = start(next);
@@ -92,7 +92,7 @@ public class PlanningSession implements LivePlan, AutoCloseable {
         return service.holdImprovement();
     }
 
-    public synchronized Optional<ReplanningService.Publication> latestPublication() {
+    public synchronized Optional<LivePlan.Publication> latestPublication() {
         return service.latestPublication();
     }
 
@@ -130,18 +130,18 @@ public class PlanningSession implements LivePlan, AutoCloseable {
         return current;
     }
 
-    private ReplanningService newService(Portfolio portfolio) {
-        return new ReplanningService(portfolio, this::fanOut, properties.coalesceWindow(),
+    private LivePlan newService(Portfolio portfolio) {
+        return new LivePlan(portfolio, this::fanOut, properties.coalesceWindow(),
                 properties.reoptimizationInterval(), properties.solverSeed());
     }
 
     /** Publications go on from the stored history, whichever portfolio the service plans. */
-    private ReplanningService start(ReplanningService next) throws InterruptedException {
+    private LivePlan start(LivePlan next) throws InterruptedException {
         return next.resumeFrom(history.lastVersion(), history.publishedDates()).start();
     }
 
-    private void fanOut(ReplanningService.Publication publication) {
-        for (ReplanningService.Listener listener : listeners) {
+    private void fanOut(LivePlan.Publication publication) {
+        for (LivePlan.Listener listener : listeners) {
             try {
                 listener.published(publication);
             } catch (RuntimeException e) {
