@@ -37,7 +37,7 @@ import net.sf.mpxj.writer.UniversalProjectWriter;
  * and without max units and with a change of max units, a material resource, and (optionally) progress.
  * Early dates are computed with MPXJ's calendar arithmetic, independently of our engine.
  */
-final class ScheduleFixtures {
+public final class ScheduleFixtures {
 
     static final LocalDate DATA_DATE = LocalDate.of(2027, 1, 4);
     static final LocalDate HOLIDAY = LocalDate.of(2027, 1, 18);
@@ -45,7 +45,7 @@ final class ScheduleFixtures {
     private ScheduleFixtures() {
     }
 
-    static ProjectFile dataCenter(boolean progressed) {
+    public static ProjectFile dataCenter(boolean progressed) {
         ProjectFile file = new ProjectFile();
         file.getProjectProperties().setName("DC1 Abilene");
         file.getProjectProperties().setProjectID("DC1");
@@ -238,7 +238,7 @@ final class ScheduleFixtures {
                 .lag(Duration.getInstance(lagDays * 8, TimeUnit.HOURS)));
     }
 
-    static Path write(ProjectFile file, FileFormat format, Path directory, String name) throws IOException {
+    public static Path write(ProjectFile file, FileFormat format, Path directory, String name) throws IOException {
         Path out = directory.resolve(name);
         new UniversalProjectWriter(format).write(file, out.toFile());
         return out;
