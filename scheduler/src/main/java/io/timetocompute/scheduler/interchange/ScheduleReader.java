@@ -2,13 +2,11 @@ package io.timetocompute.scheduler.interchange;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import net.sf.mpxj.MPXJException;
 import net.sf.mpxj.ProjectFile;
@@ -27,8 +25,8 @@ final class ScheduleReader {
     private ScheduleReader() {
     }
 
-    /** The projects of a file, and the projects available in it (P6 XER: id to short name). */
-    record Read(List<ProjectFile> projects, Map<Integer, String> xerProjects) {
+    /** The projects of a file. */
+    record Read(List<ProjectFile> projects) {
     }
 
     static Read read(Path file, boolean crossProjectLinks) {
@@ -64,7 +62,7 @@ final class ScheduleReader {
                 throw new ImportException(name + " is not a schedule file MPXJ recognizes (expected P6 XER or "
                         + "PMXML, MS Project MSPDI XML or MPP)");
             }
-            return new Read(projects, Map.of());
+            return new Read(projects);
         } catch (MPXJException | RuntimeException e) {
             if (e instanceof ImportException importException) {
                 throw importException;
@@ -82,15 +80,14 @@ final class ScheduleReader {
         if (!lastLine.startsWith("%E")) {
             throw new ImportException(name + " is a truncated XER file: it does not end with the %E line");
         }
-        PrimaveraXERFileReader reader = new PrimaveraXERFileReader();
-        Map<Integer, String> available = reader.listProjects(new ByteArrayInputStream(bytes));
-        if (available.isEmpty()) {
-            throw new ImportException(name + " is an XER file without projects");
-        }
+        // One parse: readAll gives every project (listing them first would parse the file twice).
         PrimaveraXERFileReader all = new PrimaveraXERFileReader();
         all.setLinkCrossProjectRelations(crossProjectLinks);
         List<ProjectFile> projects = all.readAll(new ByteArrayInputStream(bytes));
-        return new Read(projects, available);
+        if (projects.isEmpty()) {
+            throw new ImportException(name + " is an XER file without projects");
+        }
+        return new Read(projects);
     }
 
     private static boolean isXer(byte[] bytes) {
@@ -104,9 +101,5 @@ final class ScheduleReader {
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    static InputStream stream(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
     }
 }
