@@ -19,7 +19,6 @@ import io.timetocompute.scheduler.interchange.ImportReport.Disagreement;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.problem.SchedulingProblem;
-import io.timetocompute.scheduler.problem.WorkCalendar;
 
 /**
  * Compares our forward pass (precedence, calendars and releases; no crews) with the early dates P6 or MS Project
@@ -34,8 +33,7 @@ final class EarlyDateAgreement {
     private EarlyDateAgreement() {
     }
 
-    static Agreement compare(Portfolio portfolio, Map<String, Task> sources, Map<String, String> inexact,
-            Map<String, String> siteCalendars) {
+    static Agreement compare(Portfolio portfolio, Map<String, Task> sources, Map<String, String> inexact) {
         if (portfolio.tasks().stream().anyMatch(task -> task.progress() != null)) {
             return notComputed("the schedule has progress: the file's dates follow its own progress settings");
         }
@@ -61,7 +59,7 @@ final class EarlyDateAgreement {
         boolean[] disagrees = new boolean[n];
         for (int t : topologicalOrder(problem)) {
             Task source = sources.get(problem.taskId(t));
-            LocalDateTime fileEarlyStart = source.getEarlyStart() != null ? source.getEarlyStart() : null;
+            LocalDateTime fileEarlyStart = source.getEarlyStart();
             LocalDateTime fileEarlyFinish = source.getEarlyFinish();
             if (fileEarlyStart == null || fileEarlyFinish == null) {
                 continue;

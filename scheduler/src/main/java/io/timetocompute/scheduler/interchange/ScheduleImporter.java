@@ -80,7 +80,7 @@ public final class ScheduleImporter {
         }
     }
 
-    /** The imported portfolio with its report; {@code sources} maps task ids back to MPXJ activities. */
+    /** The imported portfolio with its report. */
     public record Result(Portfolio portfolio, ImportReport report) {
     }
 
@@ -206,16 +206,10 @@ public final class ScheduleImporter {
         }
         ImportReport report = new ImportReport(sourceName, format, first.getProjectProperties().getFileApplication(),
                 projectEntries, counts, dropped, assumptions, null);
-        ImportReport.Agreement agreement = EarlyDateAgreement.compare(portfolio, sources, inexact, siteCalendarIds());
+        ImportReport.Agreement agreement = EarlyDateAgreement.compare(portfolio, sources, inexact);
         report = new ImportReport(report.source(), report.format(), report.application(), report.projects(),
                 report.counts(), report.dropped(), report.assumptions(), agreement);
         return new Result(portfolio, report);
-    }
-
-    private Map<String, String> siteCalendarIds() {
-        Map<String, String> ids = new HashMap<>();
-        siteCalendar.forEach((site, calendar) -> ids.put(site, calendarId(calendar)));
-        return ids;
     }
 
     // ------------------------------------------------------------------------------------------------ projects
@@ -609,7 +603,6 @@ public final class ScheduleImporter {
             }
             PoolDraft pool = pools.computeIfAbsent(resource, r -> new PoolDraft(r, resourceId));
             pool.sites.add(draft.siteId);
-            pool.demand = Math.max(pool.demand, headcount);
             pool.totalDemand += headcount;
             draft.crew.merge(pool.id, headcount, Integer::sum);
         }
@@ -900,7 +893,6 @@ public final class ScheduleImporter {
         final Resource resource;
         final String id;
         final Set<String> sites = new LinkedHashSet<>();
-        int demand;
         int totalDemand;
 
         PoolDraft(Resource resource, String id) {
