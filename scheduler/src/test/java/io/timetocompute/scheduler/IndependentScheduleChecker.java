@@ -124,18 +124,21 @@ public final class IndependentScheduleChecker {
         }
         for (Dependency dependency : task.predecessors()) {
             TaskSchedule predecessor = scheduled.get(dependency.taskId());
-            LocalDate anchor;
-            if (dependency.type() == DependencyType.SS) {
-                anchor = max(predecessor.start(), portfolio.dataDate());
-            } else {
-                anchor = predecessor.durationDays() == 0 && !"DONE".equals(predecessor.status())
-                        ? predecessor.start() : predecessor.finish().plusDays(1);
-                anchor = max(anchor, portfolio.dataDate());
-            }
+            DependencyType type = dependency.type();
+            LocalDate anchor = type == DependencyType.SS || type == DependencyType.SF
+                    ? predecessor.start() : dayAfterFinish(predecessor.start(), predecessor.finish(),
+                            predecessor.durationDays() == 0 && !"DONE".equals(predecessor.status()));
+            anchor = max(anchor, portfolio.dataDate());
             LocalDate earliest = addWorkDays(task, nextWorkDay(task, anchor), dependency.lagDays());
-            if (start.isBefore(earliest)) {
-                violations.add(task.id() + ": starts " + start + " before " + dependency.type() + " predecessor "
-                        + dependency.taskId() + " allows (" + earliest + ")");
+            boolean finishBound = type == DependencyType.FF || type == DependencyType.SF;
+            // FF and SF bind the day after the successor's finish (its start for a milestone), FS and SS its start.
+            LocalDate bound = finishBound
+                    ? nextWorkDay(task, dayAfterFinish(start, schedule.finish(), schedule.durationDays() == 0))
+                    : start;
+            if (bound.isBefore(earliest)) {
+                violations.add(task.id() + ": " + (finishBound ? "finishes " + schedule.finish() : "starts " + start)
+                        + " before " + type + " predecessor " + dependency.taskId() + " allows (lag "
+                        + dependency.lagDays() + ")");
             }
         }
         for (String shipmentId : task.materials()) {
@@ -229,6 +232,10 @@ public final class IndependentScheduleChecker {
             }
         }
         return day;
+    }
+
+    private static LocalDate dayAfterFinish(LocalDate start, LocalDate finish, boolean milestone) {
+        return milestone ? start : finish.plusDays(1);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -122,7 +122,7 @@ final class ActivityListSchedule {
         int latest = Integer.MIN_VALUE;
         for (int k = 0; k < predecessors.length; k++) {
             int p = predecessors[k];
-            int bound = problem.earliestStartAfterPredecessor(t, k, start[p], end[p]);
+            int bound = problem.earliestStartAfterPredecessor(t, mode[t], k, start[p], end[p]);
             if (bound > latest) {
                 latest = bound;
                 binding = p;
@@ -216,7 +216,7 @@ final class ActivityListSchedule {
         for (int k = 0; k < predecessors.length; k++) {
             int predecessor = predecessors[k];
             earliest = Math.max(earliest,
-                    problem.earliestStartAfterPredecessor(t, k, start[predecessor], end[predecessor]));
+                    problem.earliestStartAfterPredecessor(t, m, k, start[predecessor], end[predecessor]));
         }
         return problem.calendar(t).onOrAfter(earliest);
     }

@@ -56,7 +56,7 @@ final class BackwardPass {
                 if (!done[successor]) {
                     continue;
                 }
-                latestEnd = Math.min(latestEnd, latestEndBefore(t, mode, successor, rightStart[successor]));
+                latestEnd = Math.min(latestEnd, latestEndBefore(t, mode, successor, schedule.mode[successor], rightStart[successor]));
             }
             int start = latestFittingStart(t, mode, latestEnd, calendar, duration);
             rightStart[t] = start;
@@ -76,20 +76,13 @@ final class BackwardPass {
     }
 
     /** The latest end of {@code t} that lets {@code successor} start on {@code successorStart}. */
-    private int latestEndBefore(int t, int mode, int successor, int successorStart) {
+    private int latestEndBefore(int t, int mode, int successor, int successorMode, int successorStart) {
         int[] predecessors = problem.predecessors(successor);
         int latestEnd = Integer.MAX_VALUE;
-        WorkCalendar calendar = problem.calendar(successor);
         for (int k = 0; k < predecessors.length; k++) {
-            if (predecessors[k] != t) {
-                continue;
-            }
-            int lag = problem.predecessorLags(successor)[k];
-            int anchor = calendar.workDayAt(calendar.workDaysBefore(successorStart) - lag);
-            if (problem.predecessorTypes(successor)[k] == SchedulingProblem.START_TO_START) {
-                latestEnd = Math.min(latestEnd, problem.end(t, mode, Math.max(0, anchor)));
-            } else {
-                latestEnd = Math.min(latestEnd, anchor);
+            if (predecessors[k] == t) {
+                latestEnd = Math.min(latestEnd,
+                        problem.latestEndBeforeSuccessor(t, mode, successor, successorMode, k, successorStart));
             }
         }
         return latestEnd;

@@ -23,7 +23,7 @@ public final class CrewFreeBound {
             int[] predecessors = problem.predecessors(t);
             for (int k = 0; k < predecessors.length && !problem.pinned(t); k++) {
                 int p = predecessors[k];
-                earliest = Math.max(earliest, problem.earliestStartAfterPredecessor(t, k, start[p], end[p]));
+                earliest = Math.max(earliest, problem.earliestStartAfterPredecessor(t, mode, k, start[p], end[p]));
             }
             start[t] = problem.calendar(t).onOrAfter(earliest);
             end[t] = problem.end(t, mode, start[t]);

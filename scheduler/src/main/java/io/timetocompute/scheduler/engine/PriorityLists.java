@@ -54,10 +54,14 @@ final class PriorityLists {
             int[] predecessors = problem.predecessors(t);
             for (int k = 0; k < predecessors.length; k++) {
                 int p = predecessors[k];
-                int predecessorStart = earliestFinish[p] - problem.duration(p, defaultMode(problem, p));
-                earliest = Math.max(earliest, problem.predecessorTypes(t)[k] == SchedulingProblem.START_TO_START
-                        ? predecessorStart + problem.predecessorLags(t)[k]
-                        : earliestFinish[p] + problem.predecessorLags(t)[k]);
+                int type = problem.predecessorTypes(t)[k];
+                int anchor = SchedulingProblem.fromPredecessorStart(type)
+                        ? earliestFinish[p] - problem.duration(p, defaultMode(problem, p)) : earliestFinish[p];
+                int bound = anchor + problem.predecessorLags(t)[k];
+                if (SchedulingProblem.toSuccessorFinish(type)) {
+                    bound -= problem.duration(t, defaultMode(problem, t));
+                }
+                earliest = Math.max(earliest, bound);
             }
             earliestFinish[t] = earliest + problem.duration(t, defaultMode(problem, t));
         }
@@ -80,9 +84,14 @@ final class PriorityLists {
             int[] predecessors = problem.predecessors(t);
             for (int k = 0; k < predecessors.length; k++) {
                 int p = predecessors[k];
-                long bound = problem.predecessorTypes(t)[k] == SchedulingProblem.START_TO_START
-                        ? latestStart[t] - problem.predecessorLags(t)[k] + problem.duration(p, defaultMode(problem, p))
-                        : latestStart[t] - problem.predecessorLags(t)[k];
+                int type = problem.predecessorTypes(t)[k];
+                long bound = latestStart[t] - problem.predecessorLags(t)[k];
+                if (SchedulingProblem.toSuccessorFinish(type)) {
+                    bound += problem.duration(t, defaultMode(problem, t));
+                }
+                if (SchedulingProblem.fromPredecessorStart(type)) {
+                    bound += problem.duration(p, defaultMode(problem, p));
+                }
                 latestFinish[p] = Math.min(latestFinish[p], bound);
             }
         }

@@ -1,7 +1,8 @@
 package io.timetocompute.scheduler.portfolio;
 
 /**
- * The task may start only after its predecessor finished (FS) or started (SS), plus a lag in work days.
+ * The task may start (FS, SS) or finish (FF, SF) only after its predecessor finished (FS, FF) or started (SS, SF),
+ * plus a lag in work days of the task's calendar; a negative lag is a lead.
  */
 public record Dependency(String taskId, DependencyType type, int lagDays) {
 

@@ -11,7 +11,6 @@ import io.timetocompute.scheduler.portfolio.CalendarSpec;
 import io.timetocompute.scheduler.portfolio.CapacityAdjustment;
 import io.timetocompute.scheduler.portfolio.ComputeBlock;
 import io.timetocompute.scheduler.portfolio.Dependency;
-import io.timetocompute.scheduler.portfolio.DependencyType;
 import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
 import io.timetocompute.scheduler.portfolio.LaborPool;
 import io.timetocompute.scheduler.portfolio.PlannedStart;
@@ -319,8 +318,12 @@ public final class ProblemCompiler {
                         "task " + task.id() + ": predecessor " + dependency.taskId() + " does not exist");
             }
             predecessors[t][k] = predecessor;
-            predecessorType[t][k] = dependency.type() == DependencyType.SS
-                    ? SchedulingProblem.START_TO_START : SchedulingProblem.FINISH_TO_START;
+            predecessorType[t][k] = switch (dependency.type()) {
+                case FS -> SchedulingProblem.FINISH_TO_START;
+                case SS -> SchedulingProblem.START_TO_START;
+                case FF -> SchedulingProblem.FINISH_TO_FINISH;
+                case SF -> SchedulingProblem.START_TO_FINISH;
+            };
             predecessorLag[t][k] = dependency.lagDays();
             successorCount[predecessor]++;
         }

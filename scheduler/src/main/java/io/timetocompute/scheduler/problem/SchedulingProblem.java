@@ -20,6 +20,8 @@ public final class SchedulingProblem {
     public static final int NO_CONTRACT = Integer.MAX_VALUE;
     public static final int FINISH_TO_START = 0;
     public static final int START_TO_START = 1;
+    public static final int FINISH_TO_FINISH = 2;
+    public static final int START_TO_FINISH = 3;
 
     final Portfolio portfolio;
     final LocalDate dataDate;
@@ -316,18 +318,48 @@ public final class SchedulingProblem {
         return taskCalendar[task].end(start, duration(task, mode));
     }
 
+    /** @return true when the dependency type constrains the predecessor's start (SS, SF), false for its finish */
+    public static boolean fromPredecessorStart(int type) {
+        return type == START_TO_START || type == START_TO_FINISH;
+    }
+
+    /** @return true when the dependency type constrains the successor's finish (FF, SF), false for its start */
+    public static boolean toSuccessorFinish(int type) {
+        return type == FINISH_TO_FINISH || type == START_TO_FINISH;
+    }
+
     /**
-     * @return the earliest start of {@code task} that the k-th predecessor allows, given that predecessor's start
-     *         and end
+     * @return the earliest start of {@code task} in {@code mode} that the k-th predecessor allows, given that
+     *         predecessor's start and end. All four types count in work days of the successor's calendar: the
+     *         successor's start (FS, SS) or finish (FF, SF) is at least {@code lag} work days (negative: a lead)
+     *         after the predecessor's finish (FS, FF) or start (SS, SF).
      */
-    public int earliestStartAfterPredecessor(int task, int k, int predecessorStart, int predecessorEnd) {
+    public int earliestStartAfterPredecessor(int task, int mode, int k, int predecessorStart, int predecessorEnd) {
         WorkCalendar calendar = taskCalendar[task];
-        int anchor = predecessorType[task][k] == START_TO_START ? predecessorStart : predecessorEnd;
-        int lag = predecessorLag[task][k];
-        int first = calendar.onOrAfter(anchor);
-        if (lag == 0) {
-            return first;
+        int type = predecessorType[task][k];
+        int anchor = fromPredecessorStart(type) ? predecessorStart : predecessorEnd;
+        // Work days before the successor's start (or before the day after its finish) must be at least this many.
+        int required = calendar.workDaysBefore(anchor) + predecessorLag[task][k];
+        if (toSuccessorFinish(type)) {
+            required -= duration(task, mode);
         }
-        return calendar.workDayAt(calendar.workDaysBefore(first) + lag);
+        return calendar.workDayAt(Math.max(0, required));
+    }
+
+    /**
+     * @return the latest end of predecessor {@code task} in {@code mode} that lets its successor {@code successor}
+     *         (whose k-th predecessor it is) start on {@code successorStart} in {@code successorMode}; the inverse of
+     *         {@link #earliestStartAfterPredecessor}
+     */
+    public int latestEndBeforeSuccessor(int task, int mode, int successor, int successorMode, int k,
+            int successorStart) {
+        WorkCalendar calendar = taskCalendar[successor];
+        int type = predecessorType[successor][k];
+        int allowed = calendar.workDaysBefore(successorStart) - predecessorLag[successor][k];
+        if (toSuccessorFinish(type)) {
+            allowed += duration(successor, successorMode);
+        }
+        int anchor = calendar.workDayAt(allowed);
+        return fromPredecessorStart(type) ? end(task, mode, Math.max(0, anchor)) : anchor;
     }
 }

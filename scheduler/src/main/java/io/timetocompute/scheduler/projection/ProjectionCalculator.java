@@ -148,7 +148,7 @@ public final class ProjectionCalculator {
         int[] predecessors = problem.predecessors(t);
         for (int k = 0; k < predecessors.length; k++) {
             int p = predecessors[k];
-            int bound = problem.earliestStartAfterPredecessor(t, k, start[p], end[p]);
+            int bound = problem.earliestStartAfterPredecessor(t, mode[t], k, start[p], end[p]);
             // Ties go to the predecessor: a chain of work is the more useful explanation.
             if (bound >= best) {
                 best = bound;
@@ -258,7 +258,7 @@ public final class ProjectionCalculator {
                 int[] predecessors = problem.predecessors(s);
                 for (int k = 0; k < predecessors.length; k++) {
                     int p = predecessors[k];
-                    int gap = start[s] - problem.earliestStartAfterPredecessor(s, k, start[p], end[p]);
+                    int gap = start[s] - problem.earliestStartAfterPredecessor(s, mode[s], k, start[p], end[p]);
                     totalFloat[p] = Math.min(totalFloat[p], Math.max(0, gap) + totalFloat[s]);
                 }
                 if (driver[s].kind() == Kind.POOL_WAIT) {

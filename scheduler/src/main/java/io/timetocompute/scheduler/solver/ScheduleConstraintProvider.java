@@ -61,7 +61,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     }
 
     private static int daysTooEarly(PrecedenceLink link, TaskAssignment predecessor, TaskAssignment successor) {
-        int earliest = successor.getProblem().earliestStartAfterPredecessor(link.successor(), link.k(),
+        int earliest = successor.getProblem().earliestStartAfterPredecessor(link.successor(), successor.getMode(), link.k(),
                 predecessor.getStart(), predecessor.end());
         return Math.max(0, earliest - successor.getStart());
     }
