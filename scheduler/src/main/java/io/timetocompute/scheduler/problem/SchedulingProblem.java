@@ -132,11 +132,11 @@ public final class SchedulingProblem {
     }
 
     /** A copy with other durations, material-ready days, power days and capacities (one Monte Carlo sample). */
-    private SchedulingProblem(SchedulingProblem base, int[][] duration, int[] pinnedDuration,
+    private SchedulingProblem(SchedulingProblem base, int horizon, int[][] duration, int[] pinnedDuration,
             int[][] materialReadyDay, int[] powerDay, int[][] capacity) {
         this.portfolio = base.portfolio;
         this.dataDate = base.dataDate;
-        this.horizon = base.horizon;
+        this.horizon = horizon;
         this.freezeWindowDays = base.freezeWindowDays;
         this.disruptionCostPerDay = base.disruptionCostPerDay;
         this.taskIds = base.taskIds;
@@ -180,12 +180,18 @@ public final class SchedulingProblem {
     }
 
     /**
+     * @param horizon at most this problem's: work that cannot finish before it counts as unplaceable (a shorter
+     *        horizon keeps the day-indexed arrays of many samples small)
      * @return the same problem with the uncertain facts replaced (schedule risk samples); the arrays are taken as
-     *         they are, same shapes as this problem's, and must not be modified afterwards
+     *         they are, same shapes as this problem's (capacity profiles at least {@code horizon} long), and must not
+     *         be modified afterwards
      */
-    public SchedulingProblem withUncertainFacts(int[][] duration, int[] pinnedDuration, int[][] materialReadyDay,
-            int[] powerDay, int[][] capacity) {
-        return new SchedulingProblem(this, duration, pinnedDuration, materialReadyDay, powerDay, capacity);
+    public SchedulingProblem withUncertainFacts(int horizon, int[][] duration, int[] pinnedDuration,
+            int[][] materialReadyDay, int[] powerDay, int[][] capacity) {
+        if (horizon < 1 || horizon > this.horizon) {
+            throw new IllegalArgumentException("horizon " + horizon + " is not in [1, " + this.horizon + "]");
+        }
+        return new SchedulingProblem(this, horizon, duration, pinnedDuration, materialReadyDay, powerDay, capacity);
     }
 
     /** @return remaining work days of pinned work (0 for finished work) */

@@ -58,8 +58,9 @@ public final class MonteCarlo {
         for (int end : deterministic.end()) {
             lastEnd = Math.max(lastEnd, end);
         }
-        // Crews are thinned where work can happen: up to twice the planned finish, beyond that capacity is as planned.
-        this.sampler = new Sampler(problem, model, seed, 2 * lastEnd + 365);
+        // Samples are decoded up to twice the plan's finish plus two years: any later finish is reported as an
+        // infeasible sample, and the day-indexed arrays stay a fraction of the compiled horizon (decades).
+        this.sampler = new Sampler(problem, model, seed, 2 * lastEnd + 730);
     }
 
     public PlanDecoder.Decoded deterministic() {

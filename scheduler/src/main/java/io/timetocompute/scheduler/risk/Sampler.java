@@ -25,16 +25,19 @@ public final class Sampler {
     private final int[] receivingDays;
     /** per pool: the largest headcount one task mode needs from it; losses never go below it */
     private final int[] largestDemand;
-    /** days whose capacity samples may change: beyond, nothing is planned */
-    private final int lossHorizon;
+    /** the sampled problems' horizon: pool losses are drawn up to it, and work that cannot finish by it is unplaceable */
+    private final int sampleHorizon;
 
-    /** @param lossHorizon the day up to which pool losses are drawn (later days keep the planned capacity) */
-    public Sampler(SchedulingProblem problem, RiskModel model, long seed, int lossHorizon) {
+    /**
+     * @param sampleHorizon the horizon of the sampled problems (at most the problem's): far enough beyond the plan's
+     *        finish that no sample should reach it
+     */
+    public Sampler(SchedulingProblem problem, RiskModel model, long seed, int sampleHorizon) {
         model.requireShapeOf(problem);
         this.problem = problem;
         this.model = model;
         this.seed = seed;
-        this.lossHorizon = Math.min(problem.horizon(), Math.max(0, lossHorizon));
+        this.sampleHorizon = Math.min(problem.horizon(), Math.max(1, sampleHorizon));
         List<Shipment> shipments = problem.portfolio().shipments();
         int count = problem.shipmentCount();
         this.promisedDay = new int[count];
@@ -118,7 +121,7 @@ public final class Sampler {
     }
 
     private int periodsDrawn() {
-        return (lossHorizon + model.lossPeriodDays() - 1) / model.lossPeriodDays();
+        return (sampleHorizon + model.lossPeriodDays() - 1) / model.lossPeriodDays();
     }
 
     public Scores scores(int sample) {
@@ -173,14 +176,14 @@ public final class Sampler {
         for (int p = 0; p < capacity.length; p++) {
             int[] base = problem.capacityProfile(p);
             double[] poolScores = scores.pool[p];
+            int[] profile = Arrays.copyOf(base, sampleHorizon);
             if (poolScores.length == 0) {
-                capacity[p] = base;
+                capacity[p] = profile;
                 continue;
             }
-            int[] profile = Arrays.copyOf(base, base.length);
             for (int k = 0; k < poolScores.length; k++) {
                 double kept = 1 - Math.min(1, Math.max(0, model.poolLoss()[p].value(poolScores[k])));
-                int to = Math.min(lossHorizon, (k + 1) * period);
+                int to = Math.min(sampleHorizon, (k + 1) * period);
                 for (int d = k * period; d < to; d++) {
                     if (base[d] > largestDemand[p]) {
                         profile[d] = Math.max(largestDemand[p], (int) Math.round(base[d] * kept));
@@ -189,7 +192,7 @@ public final class Sampler {
             }
             capacity[p] = profile;
         }
-        return problem.withUncertainFacts(duration, pinnedDuration, ready, power, capacity);
+        return problem.withUncertainFacts(sampleHorizon, duration, pinnedDuration, ready, power, capacity);
     }
 
     /** @return the day each shipment arrives in this sample (delivered ones: when they did) */
