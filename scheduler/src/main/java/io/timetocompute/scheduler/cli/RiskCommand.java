@@ -8,6 +8,8 @@ import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.problem.ProblemCompiler;
 import io.timetocompute.scheduler.problem.SchedulingProblem;
+import io.timetocompute.scheduler.risk.History;
+import io.timetocompute.scheduler.risk.HistoryLearner;
 import io.timetocompute.scheduler.risk.MonteCarlo;
 import io.timetocompute.scheduler.risk.Plans;
 import io.timetocompute.scheduler.risk.RiskAssumptions;
@@ -40,6 +42,10 @@ final class RiskCommand implements Callable<Integer> {
                     + "builds (default ${DEFAULT-VALUE}: its priority rules only).")
     double improveSeconds;
 
+    @Option(names = "--history", description = "Event history JSON to learn the uncertainty from (ttc generate "
+            + "--history writes one); without it, the model's default assumptions.")
+    Path historyFile;
+
     @Option(names = "--out", required = true, description = "Risk JSON file to write.")
     Path out;
 
@@ -57,12 +63,18 @@ final class RiskCommand implements Callable<Integer> {
         Portfolio portfolio = PortfolioJson.read(portfolioFile);
         SchedulingProblem problem = ProblemCompiler.compile(portfolio);
         PlanDecoder plan = Plans.of(problem, Math.round(improveSeconds * 1000), seed);
-        RiskModel model = RiskAssumptions.defaults().modelOf(problem);
+        HistoryLearner.Learned learned = historyFile == null
+                ? new HistoryLearner.Learned(RiskAssumptions.defaults(), java.util.List.of())
+                : HistoryLearner.learn(readHistory(historyFile));
+        RiskModel model = learned.assumptions().modelOf(problem);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long begin = System.nanoTime();
         RiskForecast forecast = new MonteCarlo(plan, model, seed).run(samples, workers);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        PortfolioJson.write(forecast, out);
+        java.util.Map<String, Object> document = new java.util.LinkedHashMap<>(
+                PortfolioJson.mapper().convertValue(forecast, java.util.Map.class));
+        document.put("estimates", learned.estimates());
+        PortfolioJson.write(document, out);
         var printer = spec.commandLine().getOut();
         printer.printf("%d samples of %d tasks on %d threads in %.2f s (%d infeasible); wrote %s%n", samples,
                 problem.taskCount(), workers, seconds, forecast.infeasibleSamples(), out);
@@ -74,5 +86,13 @@ final class RiskCommand implements Callable<Integer> {
         }
         printer.flush();
         return 0;
+    }
+
+    static History readHistory(Path file) {
+        try {
+            return PortfolioJson.mapper().readValue(file.toFile(), History.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("history " + file + ": " + e.getMessage(), e);
+        }
     }
 }

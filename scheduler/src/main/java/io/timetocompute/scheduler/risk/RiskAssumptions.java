@@ -38,7 +38,7 @@ public final class RiskAssumptions {
     final Map<String, Uncertain> lossByPool = new TreeMap<>();
     final Map<String, Uncertain> lossByTrade = new TreeMap<>();
     final Map<String, Uncertain> slipByRegion = new TreeMap<>();
-    final Map<String, Uncertain> plannerDurations = new TreeMap<>();
+    final Map<String, History.PlannerEstimate> plannerEstimates = new TreeMap<>();
 
     Uncertain defaultDuration = Uncertain.of(lognormalOfMoments(1.08, 0.18),
             Uncertain.Source.byDefault("durations run 8 % long, spread 18 %"));
@@ -109,20 +109,34 @@ public final class RiskAssumptions {
     }
 
     /**
-     * A planner's three-point estimate of a task's work days, recorded with who gave it; it replaces the learned
-     * ratio for that task.
+     * A planner's three-point estimate of a task's work days, recorded with who gave it; it is pooled with what was
+     * learned for the task's class, with the estimate's weight.
      */
-    public RiskAssumptions plannerEstimate(String taskId, int plannedDays, double optimistic, double mostLikely,
-            double pessimistic, String planner) {
-        if (!(optimistic <= mostLikely && mostLikely <= pessimistic && optimistic < pessimistic && optimistic > 0)) {
-            throw new IllegalArgumentException("task " + taskId
+    public RiskAssumptions plannerEstimate(History.PlannerEstimate estimate) {
+        if (!(estimate.optimistic() > 0 && estimate.optimistic() <= estimate.mostLikely()
+                && estimate.mostLikely() <= estimate.pessimistic() && estimate.optimistic() < estimate.pessimistic())) {
+            throw new IllegalArgumentException("task " + estimate.taskId()
                     + ": a three-point estimate needs 0 < optimistic <= most likely <= pessimistic, optimistic < pessimistic");
         }
-        ContinuousDistribution ratio = TriangularDistribution.of(optimistic / plannedDays, mostLikely / plannedDays,
-                pessimistic / plannedDays);
-        plannerDurations.put(taskId, Uncertain.of(ratio, new Uncertain.Source("PLANNER", 0, 0,
-                planner + ": " + optimistic + " / " + mostLikely + " / " + pessimistic + " work days")));
+        if (!(estimate.weight() > 0 && estimate.weight() <= 1)) {
+            throw new IllegalArgumentException("task " + estimate.taskId() + ": weight must be in (0, 1]");
+        }
+        plannerEstimates.put(estimate.taskId(), estimate);
         return this;
+    }
+
+    /** @return the planner's estimate pooled with the learned ratio, as a ratio of the planned work days */
+    private static Uncertain combined(History.PlannerEstimate estimate, int plannedDays, Uncertain learned) {
+        ContinuousDistribution planner = TriangularDistribution.of(estimate.optimistic() / plannedDays,
+                estimate.mostLikely() / plannedDays, estimate.pessimistic() / plannedDays);
+        String said = estimate.planner() + ": " + estimate.optimistic() + " / " + estimate.mostLikely() + " / "
+                + estimate.pessimistic() + " work days, weight " + estimate.weight();
+        ContinuousDistribution marginal = learned.isFixed() || estimate.weight() == 1 ? planner
+                : new Mixture(planner, learned.marginal(), estimate.weight());
+        Uncertain.Source from = learned.source();
+        return Uncertain.of(marginal, new Uncertain.Source("PLANNER", from.observations(),
+                from.dataWeight() * (1 - estimate.weight()), said + "; learned: " + from.kind()
+                        + (from.detail() == null ? "" : " " + from.detail())));
     }
 
     public RiskAssumptions defaults(Uncertain duration, Uncertain delay, Uncertain loss, Uncertain slip) {
@@ -164,12 +178,15 @@ public final class RiskAssumptions {
             Uncertain u;
             if (!hasWork || task.progressOrNotStarted().status() == io.timetocompute.scheduler.portfolio.TaskStatus.DONE) {
                 u = Uncertain.fixed(1, Uncertain.Source.KNOWN);
-            } else if (plannerDurations.containsKey(task.id())) {
-                u = plannerDurations.get(task.id());
             } else {
                 u = durationByTradeAndPhase.get(trade + "/" + task.phase());
                 if (u == null) {
                     u = "null".equals(trade) ? defaultDuration : durationByTrade.getOrDefault(trade, defaultDuration);
+                }
+                History.PlannerEstimate estimate = plannerEstimates.get(task.id());
+                int plannedDays = task.modes().get(0).durationDays();
+                if (estimate != null && plannedDays > 0) {
+                    u = combined(estimate, plannedDays, u);
                 }
             }
             taskDuration[t] = u.withCommonCause(factors.index("weather:" + regionOfSite.get(task.siteId())),
