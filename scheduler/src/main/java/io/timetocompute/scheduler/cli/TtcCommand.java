@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ttc", mixinStandardHelpOptions = true, version = "ttc 0.1.0",
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
         subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
-                DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class, RiskCommand.class})
+                DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class, RiskCommand.class,
+                CalibrateCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {
