@@ -114,17 +114,16 @@ public final class Calibration {
                         : start.date(start.calendar(t).lastWorkDay(trueStart, trueDuration));
                 tasks.add(task.withProgress(TaskProgress.done(modeName, first, last)));
             } else if (trueStart < checkpoint) {
-                // Progress reports say what the plan has left: planned work days minus those worked.
+                // Progress reports say how much work is left (percent complete): the work days the world has left.
                 int worked = start.calendar(t).workDaysBetween(trueStart, checkpoint);
-                int plannedDays = start.duration(t, mode);
                 LocalDate first = task.progress() != null && task.progress().actualStart() != null
                         ? task.progress().actualStart() : start.date(trueStart);
                 tasks.add(task.withProgress(TaskProgress.inProgress(modeName, first,
-                        Math.max(1, plannedDays - worked))));
+                        Math.max(1, trueDuration - worked))));
             } else {
                 tasks.add(task.progress() == null ? task : task.withProgress(null));
-                previous.add(new PlannedStart(task.id(), start.date(Math.max(checkpoint, planned.start()[t])),
-                        modeName));
+                // The plan's own starts, past ones included: the order the world executes is the plan's.
+                previous.add(new PlannedStart(task.id(), start.date(planned.start()[t]), modeName));
             }
         }
         List<Shipment> shipments = new ArrayList<>();
