@@ -69,15 +69,17 @@ final class RiskCommand implements Callable<Integer> {
         RiskModel model = learned.assumptions().modelOf(problem);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long begin = System.nanoTime();
+        long cpuBegin = processCpuNanos();
         RiskForecast forecast = new MonteCarlo(plan, model, seed).run(samples, workers);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBegin) / 1e9;
         java.util.Map<String, Object> document = new java.util.LinkedHashMap<>(
                 PortfolioJson.mapper().convertValue(forecast, java.util.Map.class));
         document.put("estimates", learned.estimates());
         PortfolioJson.write(document, out);
         var printer = spec.commandLine().getOut();
-        printer.printf("%d samples of %d tasks on %d threads in %.2f s (%d infeasible); wrote %s%n", samples,
-                problem.taskCount(), workers, seconds, forecast.infeasibleSamples(), out);
+        printer.printf("%d samples of %d tasks on %d threads in %.2f s, %.2f s of CPU (%d infeasible); wrote %s%n",
+                samples, problem.taskCount(), workers, seconds, cpuSeconds, forecast.infeasibleSamples(), out);
         for (RiskForecast.BlockRisk block : forecast.blocks()) {
             printer.printf("%-28s deterministic %s  P10 %s  P50 %s  P80 %s  P90 %s%s%n", block.blockId(),
                     block.deterministicDate(), block.p10(), block.p50(), block.p80(), block.p90(),
@@ -86,6 +88,12 @@ final class RiskCommand implements Callable<Integer> {
         }
         printer.flush();
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads, the garbage collector's included); -1 when unknown. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     static History readHistory(Path file) {
