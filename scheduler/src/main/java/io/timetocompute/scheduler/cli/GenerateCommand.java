@@ -26,6 +26,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Portfolio JSON file to write.")
     Path out;
 
+    @Option(names = "--history", description = "Also write a past event history (24 months, from a synthetic world "
+            + "with known true distributions) for the schedule risk to learn from (ttc risk --history).")
+    Path history;
+
     @Override
     public Integer call() throws Exception {
         if (tasks < 1) {
@@ -34,6 +38,10 @@ final class GenerateCommand implements Callable<Integer> {
         Portfolio portfolio = dataDate == null ? DemoPortfolioGenerator.generate(tasks, seed)
                 : DemoPortfolioGenerator.generate(tasks, seed, dataDate);
         PortfolioJson.write(portfolio, out);
+        if (history != null) {
+            PortfolioJson.write(io.timetocompute.scheduler.risk.SyntheticWorld.of(portfolio, seed)
+                    .history(portfolio.dataDate(), 24, 1, seed), history);
+        }
         System.out.printf("wrote %s: %d sites, %d tasks, %d pools, %d shipments%n", out,
                 portfolio.sites().size(), portfolio.tasks().size(), portfolio.pools().size(),
                 portfolio.shipments().size());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
         subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
                 DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class, ImportCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, RiskCommand.class, CalibrateCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {

@@ -133,6 +133,72 @@ public final class SchedulingProblem {
         this.shipmentArrivalDay = c.shipmentArrivalDay;
     }
 
+    /** A copy with other durations, material-ready days, power days and capacities (one Monte Carlo sample). */
+    private SchedulingProblem(SchedulingProblem base, int horizon, int[][] duration, int[] pinnedDuration,
+            int[][] materialReadyDay, int[] powerDay, int[][] capacity) {
+        this.portfolio = base.portfolio;
+        this.dataDate = base.dataDate;
+        this.horizon = horizon;
+        this.freezeWindowDays = base.freezeWindowDays;
+        this.disruptionCostPerDay = base.disruptionCostPerDay;
+        this.taskIds = base.taskIds;
+        this.taskIndex = base.taskIndex;
+        this.taskSite = base.taskSite;
+        this.taskCalendar = base.taskCalendar;
+        this.duration = duration;
+        this.modeCost = base.modeCost;
+        this.demandPool = base.demandPool;
+        this.demandHeadcount = base.demandHeadcount;
+        this.budgetUsed = base.budgetUsed;
+        this.budgetAmount = base.budgetAmount;
+        this.predecessors = base.predecessors;
+        this.predecessorType = base.predecessorType;
+        this.predecessorLag = base.predecessorLag;
+        this.successors = base.successors;
+        this.siteRelease = base.siteRelease;
+        this.materials = base.materials;
+        this.materialReadyDay = materialReadyDay;
+        this.powerDay = powerDay;
+        this.pinned = base.pinned;
+        this.pinnedStart = base.pinnedStart;
+        this.pinnedMode = base.pinnedMode;
+        this.pinnedDuration = pinnedDuration;
+        this.previousStart = base.previousStart;
+        this.previousMode = base.previousMode;
+        this.poolIds = base.poolIds;
+        this.capacity = capacity;
+        this.budgetIds = base.budgetIds;
+        this.budgetCapacity = base.budgetCapacity;
+        this.blockIds = base.blockIds;
+        this.blockSite = base.blockSite;
+        this.blockTask = base.blockTask;
+        this.blockValuePerDay = base.blockValuePerDay;
+        this.blockContractDay = base.blockContractDay;
+        this.blockPenaltyPerDay = base.blockPenaltyPerDay;
+        this.blockMw = base.blockMw;
+        this.siteIds = base.siteIds;
+        this.shipmentIds = base.shipmentIds;
+        this.shipmentArrivalDay = base.shipmentArrivalDay;
+    }
+
+    /**
+     * @param horizon at most this problem's: work that cannot finish before it counts as unplaceable (a shorter
+     *        horizon keeps the day-indexed arrays of many samples small)
+     * @return the same problem with the uncertain facts replaced (schedule risk samples); the arrays are taken as
+     *         they are, same shapes as this problem's (capacity profiles at least {@code horizon} long), and must not
+     *         be modified afterwards
+     */
+    public SchedulingProblem withUncertainFacts(int horizon, int[][] duration, int[] pinnedDuration,
+            int[][] materialReadyDay, int[] powerDay, int[][] capacity) {
+        if (horizon < 1 || horizon > this.horizon) {
+            throw new IllegalArgumentException("horizon " + horizon + " is not in [1, " + this.horizon + "]");
+        }
+        return new SchedulingProblem(this, horizon, duration, pinnedDuration, materialReadyDay, powerDay, capacity);
+    }
+
+    /** @return remaining work days of pinned work (0 for finished work) */
+    public int pinnedDuration(int task) { return pinnedDuration[task]; }
+
     public Portfolio portfolio() { return portfolio; }
     public LocalDate dataDate() { return dataDate; }
     public int horizon() { return horizon; }
