@@ -181,7 +181,7 @@ public final class MonteCarlo {
             int[] predecessors = facts.predecessors(t);
             for (int k = 0; k < predecessors.length; k++) {
                 int p = predecessors[k];
-                int day = facts.earliestStartAfterPredecessor(t, k, start[p], end[p]);
+                int day = facts.earliestStartAfterPredecessor(t, mode, k, start[p], end[p]);
                 // On a tie the path goes on through the work: the chain of tasks is what planners read.
                 if (day >= bound && (cause != TASK || day > bound)) {
                     bound = day;
