@@ -1,6 +1,7 @@
 package io.timetocompute.scheduler.cli;
 
 import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
+import io.timetocompute.scheduler.scenario.InvalidScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ttc", mixinStandardHelpOptions = true, version = "ttc 0.1.0",
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
         subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
-                DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class})
+                DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class,
+                ScenarioCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {
@@ -25,7 +27,8 @@ public final class TtcCommand {
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + exception.getMessage());
                     commandLine.getErr().flush();
-                    return exception instanceof InvalidPortfolioException ? 2 : 1;
+                    return exception instanceof InvalidPortfolioException
+                            || exception instanceof InvalidScenarioException ? 2 : 1;
                 });
     }
 }
