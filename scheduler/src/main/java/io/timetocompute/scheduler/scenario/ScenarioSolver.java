@@ -41,7 +41,7 @@ public final class ScenarioSolver {
      * scenario still allows it, else its first mode); a task the schedule does not name leaves the whole schedule
      * to be constructed from scratch.
      */
-    static PlanningSchedule warmStart(Portfolio portfolio, ScheduleProjection schedule) {
+    public static PlanningSchedule warmStart(Portfolio portfolio, ScheduleProjection schedule) {
         SchedulingProblem problem = ProblemCompiler.compile(portfolio);
         PlanningSchedule planning = new PlanningSchedule(problem);
         if (schedule == null) {
