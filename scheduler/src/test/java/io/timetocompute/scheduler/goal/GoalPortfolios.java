@@ -55,4 +55,9 @@ final class GoalPortfolios {
                                 List.of(), false, "H1")),
                 List.of());
     }
+
+    /** A mode of 3 days needing {@code electricians} electricians. */
+    static io.timetocompute.scheduler.portfolio.TaskMode crewOf(int electricians) {
+        return mode("standard", 3, "ELEC", electricians, 0);
+    }
 }
