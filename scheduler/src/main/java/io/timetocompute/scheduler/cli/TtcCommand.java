@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
         subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
                 DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class,
-                ScenarioCommand.class})
+                ScenarioCommand.class, GoalCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {
