@@ -62,7 +62,11 @@ public final class GoalSeeker {
         if (levels.length > 0) {
             List<LeverChoice> choices = new ArrayList<>();
             for (int i = 0; i < levels.length; i++) {
-                choices.add(new LeverChoice(i, context.candidates().get(i), 0));
+                // Every lever pulled as far as it goes: the best date reachable at once, then cheaper combinations.
+                // From none pulled, two levers that only gain together (two shipments the same work waits for)
+                // would each look like money for nothing.
+                Candidate candidate = context.candidates().get(i);
+                choices.add(new LeverChoice(i, candidate, candidate.maxLevel()));
             }
             Solver<GoalPlan> solver = SolverFactory.<GoalPlan>create(config(limit, seed)).buildSolver();
             GoalPlan best = solver.solve(new GoalPlan(context, choices));
@@ -74,7 +78,7 @@ public final class GoalSeeker {
     }
 
     static SolverConfig config(Duration limit, long seed) {
-        // Every combination starts from no lever pulled, so there is nothing to construct: local search only.
+        // Every combination starts with every lever set, so there is nothing to construct: local search only.
         // It stops early once nothing better turns up for a while, which on a small set of levers is soon.
         Duration unimproved = Duration.ofMillis(Math.max(1_000, limit.toMillis() / 4));
         return new SolverConfig()
@@ -291,7 +295,7 @@ public final class GoalSeeker {
         if (objective.kind() == GoalObjective.Kind.BLOCK_BY_DATE) {
             bestDate = evaluation.online().get(objective.blockId());
             if (!reached) {
-                stoppedBy = stoppedBy(context, result, objective.blockId(), levels);
+                stoppedBy = stoppedBy(result, objective.blockId());
             }
         }
         double mwOnline = 0;
@@ -313,8 +317,7 @@ public final class GoalSeeker {
      * already at its earliest date (or one that cannot be expedited), the utility's power date, the site's opening,
      * a pool at its ceiling, or else the chain of work itself.
      */
-    private static String stoppedBy(GoalContext context, GoalContext.Scheduled result, String blockId,
-            int[] levels) {
+    private static String stoppedBy(GoalContext.Scheduled result, String blockId) {
         BlockProjection block = result.projection().blocks().stream().filter(b -> b.blockId().equals(blockId))
                 .findFirst().orElseThrow();
         Portfolio portfolio = result.portfolio();
@@ -324,10 +327,14 @@ public final class GoalSeeker {
                 case "SHIPMENT" -> {
                     Shipment s = portfolio.shipments().stream().filter(x -> x.id().equals(step.id())).findFirst()
                             .orElseThrow();
-                    reasons.add(s.earliestExpeditedDate() == null
-                            ? "shipment " + s.id() + " arriving " + s.arrivalDate() + " (it cannot be expedited)"
-                            : "shipment " + s.id() + "'s earliest date " + s.earliestExpeditedDate()
-                                    + " (arriving " + s.arrivalDate() + ")");
+                    if (s.earliestExpeditedDate() == null) {
+                        reasons.add("shipment " + s.id() + " arriving " + s.arrivalDate() + " (it cannot be expedited)");
+                    } else if (!s.arrivalDate().isAfter(s.earliestExpeditedDate())) {
+                        reasons.add("shipment " + s.id() + "'s earliest date " + s.earliestExpeditedDate());
+                    } else {
+                        reasons.add("shipment " + s.id() + " arriving " + s.arrivalDate() + " (expediting it alone "
+                                + "gains nothing: other work waits too)");
+                    }
                 }
                 case "POWER" -> reasons.add("the utility power date of site " + step.id() + " (" + step.start()
                         + ")");
