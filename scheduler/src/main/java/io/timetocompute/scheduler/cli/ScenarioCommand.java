@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.replanning.PortfolioChange;
+import io.timetocompute.scheduler.scenario.InvalidScenarioException;
 import io.timetocompute.scheduler.scenario.Scenario;
 import io.timetocompute.scheduler.scenario.ScenarioChanges;
 import io.timetocompute.scheduler.scenario.ScenarioReport;
@@ -32,6 +34,11 @@ final class ScenarioCommand implements Callable<Integer> {
             description = "JSON array of CloudEvents in structured mode: inbound events and levers.")
     Path changesFile;
 
+    @Option(names = "--schedule",
+            description = "The live plan's schedule to fork (the output of solve for the same portfolio); "
+                    + "without it the portfolio is solved for --seconds first.")
+    Path scheduleFile;
+
     @Option(names = "--name", defaultValue = "scenario", description = "The scenario's name (default ${DEFAULT-VALUE}).")
     String name;
 
@@ -54,17 +61,30 @@ final class ScenarioCommand implements Callable<Integer> {
         List<PortfolioChange> changes = ScenarioChanges.read(changesFile);
         Duration limit = TimeLimits.ofSeconds(seconds);
         PrintWriter err = spec.commandLine().getErr();
-        err.println("solving the live plan for " + seconds + "s");
-        err.flush();
-        PortfolioSolver.Outcome live = PortfolioSolver.solve(portfolio, limit, seed, progress -> { });
+        ScheduleProjection liveSchedule;
+        if (scheduleFile != null) {
+            liveSchedule = readSchedule(scheduleFile);
+        } else {
+            err.println("solving the live plan for " + seconds + "s");
+            err.flush();
+            liveSchedule = PortfolioSolver.solve(portfolio, limit, seed, progress -> { }).projection();
+        }
         err.println("solving scenario " + name + " (" + changes.size() + " changes) for " + seconds + "s");
         err.flush();
-        ScenarioResult result = ScenarioSolver.solve(Scenario.of(name, portfolio, live.projection(), changes), limit,
+        ScenarioResult result = ScenarioSolver.solve(Scenario.of(name, portfolio, liveSchedule, changes), limit,
                 seed);
         ScenarioReport report = ScenarioReport.of(result, "live");
         PortfolioJson.write(report, out);
         print(spec.commandLine().getOut(), report);
         return report.feasible() ? 0 : 3;
+    }
+
+    private static ScheduleProjection readSchedule(Path file) {
+        try {
+            return PortfolioJson.mapper().readValue(file.toFile(), ScheduleProjection.class);
+        } catch (java.io.IOException e) {
+            throw new InvalidScenarioException("cannot read the schedule " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static void print(PrintWriter out, ScenarioReport report) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.scenario.ScenarioReport;
 import io.timetocompute.scheduler.scenario.ScenarioReport.BlockDates;
 import picocli.CommandLine;
@@ -88,6 +89,32 @@ class ScenarioCommandTest {
             assertThat(refused.refusal()).contains("cannot be expedited");
         });
         assertThat(out.toString()).contains("A-H1", "refused l2");
+    }
+
+    @Test
+    void forksAScheduleWrittenBySolve() throws Exception {
+        Path portfolio = portfolio();
+        Path live = dir.resolve("live.json");
+        assertThat(run("solve", "--portfolio", portfolio.toString(), "--seconds", "0.5", "--out", live.toString()))
+                .isZero();
+        ScheduleProjection liveSchedule = PortfolioJson.mapper().readValue(live.toFile(), ScheduleProjection.class);
+        Path changes = dir.resolve("changes.json");
+        Files.writeString(changes, "[" + event("p1", "io.timetocompute.progress.power-date-changed.v1",
+                "{\"siteId\":\"B\",\"powerAvailableDate\":\"" + DAY0.plusDays(80) + "\"}") + "]");
+        Path result = dir.resolve("report.json");
+
+        int exit = run("scenario", "--portfolio", portfolio.toString(), "--schedule", live.toString(), "--changes",
+                changes.toString(), "--seconds", "0.5", "--out", result.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        ScenarioReport report = PortfolioJson.mapper().readValue(result.toFile(), ScenarioReport.class);
+        assertThat(report.liveScore()).isEqualTo(liveSchedule.score());
+        assertThat(err.toString()).doesNotContain("solving the live plan");
+        BlockDates b1 = report.blocks().stream().filter(b -> b.blockId().equals("B-H1")).findFirst().orElseThrow();
+        // Energization (5 days) may not finish before power on day 80.
+        assertThat(b1.scenario()).isEqualTo(DAY0.plusDays(81));
+        assertThat(b1.live()).isEqualTo(liveSchedule.blocks().stream().filter(b -> b.blockId().equals("B-H1"))
+                .findFirst().orElseThrow().onlineDate());
     }
 
     @Test
