@@ -6,6 +6,7 @@ import java.util.List;
 import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.problem.ProblemCompiler;
+import io.timetocompute.scheduler.problem.SchedulingProblem;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.replanning.InvalidChangeException;
 import io.timetocompute.scheduler.replanning.LivePlan;
@@ -64,40 +65,86 @@ public record Scenario(String name, Portfolio portfolio, ScheduleProjection sche
             }
             try {
                 Portfolio next = change.replayOnto(current);
-                ProblemCompiler.compile(next);
                 if (change instanceof Lever lever) {
                     actions.add(Action.of(lever, current));
                 }
                 current = next;
                 accepted.add(change);
-            } catch (InvalidChangeException | InvalidPortfolioException e) {
+            } catch (InvalidChangeException e) {
                 refused.add(new RefusedChange(change, e.getMessage()));
             }
         }
         List<ModeLever> acceptedModes = new ArrayList<>();
         for (ModeLever lever : modeLevers) {
-            List<ModeLever> candidate = new ArrayList<>(acceptedModes);
-            candidate.add(lever);
             try {
-                ProblemCompiler.compile(ModeLever.applyAll(current, candidate));
+                ModeLever.applyAll(current, List.of(lever));
                 acceptedModes.add(lever);
                 accepted.add(lever);
                 actions.add(Action.of(lever, current));
-            } catch (InvalidChangeException | InvalidPortfolioException e) {
+            } catch (InvalidChangeException e) {
                 refused.add(new RefusedChange(lever, e.getMessage()));
             }
         }
-        if (!acceptedModes.isEmpty()) {
-            current = ModeLever.applyAll(current, acceptedModes);
+        Portfolio result = acceptedModes.isEmpty() ? current : ModeLever.applyAll(current, acceptedModes);
+        try {
+            // Compiling a large portfolio takes a while: once for all the changes, as the live plan does.
+            return new Applied(result, List.copyOf(accepted), List.copyOf(refused), List.copyOf(actions),
+                    ProblemCompiler.compile(result));
+        } catch (InvalidPortfolioException e) {
+            return oneByOne();
         }
-        return new Applied(current, List.copyOf(accepted), List.copyOf(refused), List.copyOf(actions));
+    }
+
+    /**
+     * The rare set of changes, each valid on its own, that leaves the portfolio inconsistent: compiling after
+     * every change finds which ones to refuse.
+     */
+    private Applied oneByOne() {
+        Portfolio current = portfolio;
+        SchedulingProblem compiled = ProblemCompiler.compile(portfolio);
+        List<PortfolioChange> accepted = new ArrayList<>();
+        List<RefusedChange> refused = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        List<ModeLever> modeLevers = new ArrayList<>();
+        List<PortfolioChange> ordered = new ArrayList<>(changes.stream()
+                .filter(change -> !(change instanceof ModeLever)).toList());
+        changes.stream().filter(ModeLever.class::isInstance).forEach(ordered::add);
+        Portfolio withoutModes = portfolio;
+        for (PortfolioChange change : ordered) {
+            try {
+                Portfolio next;
+                if (change instanceof ModeLever mode) {
+                    List<ModeLever> candidate = new ArrayList<>(modeLevers);
+                    candidate.add(mode);
+                    next = ModeLever.applyAll(withoutModes, candidate);
+                } else {
+                    next = change.replayOnto(current);
+                }
+                SchedulingProblem problem = ProblemCompiler.compile(next);
+                if (change instanceof Lever lever) {
+                    actions.add(Action.of(lever, current));
+                }
+                if (change instanceof ModeLever mode) {
+                    modeLevers.add(mode);
+                } else {
+                    withoutModes = next;
+                }
+                current = next;
+                compiled = problem;
+                accepted.add(change);
+            } catch (InvalidChangeException | InvalidPortfolioException e) {
+                refused.add(new RefusedChange(change, e.getMessage()));
+            }
+        }
+        return new Applied(current, List.copyOf(accepted), List.copyOf(refused), List.copyOf(actions), compiled);
     }
 
     /**
      * @param actions the levers taken, with their costs
+     * @param problem {@code portfolio} compiled
      */
     public record Applied(Portfolio portfolio, List<PortfolioChange> accepted, List<RefusedChange> refused,
-            List<Action> actions) {
+            List<Action> actions, SchedulingProblem problem) {
 
         public long leverCost() {
             return actions.stream().mapToLong(Action::cost).sum();

@@ -29,7 +29,7 @@ public final class ScenarioSolver {
     public static ScenarioResult solve(Scenario scenario, Duration limit, long seed) {
         long begin = System.nanoTime();
         Scenario.Applied applied = scenario.apply();
-        PlanningSchedule start = warmStart(applied.portfolio(), scenario.schedule());
+        PlanningSchedule start = warmStart(applied.problem(), scenario.schedule());
         Solver<PlanningSchedule> solver = ScheduleSolverFactory.create(limit, seed).buildSolver();
         PlanningSchedule best = solver.solve(start);
         ScheduleProjection projection = PortfolioSolver.project(best);
@@ -42,7 +42,12 @@ public final class ScenarioSolver {
      * to be constructed from scratch.
      */
     public static PlanningSchedule warmStart(Portfolio portfolio, ScheduleProjection schedule) {
-        SchedulingProblem problem = ProblemCompiler.compile(portfolio);
+        return warmStart(ProblemCompiler.compile(portfolio), schedule);
+    }
+
+    /** {@link #warmStart(Portfolio, ScheduleProjection)} of a portfolio compiled already. */
+    public static PlanningSchedule warmStart(SchedulingProblem problem, ScheduleProjection schedule) {
+        Portfolio portfolio = problem.portfolio();
         PlanningSchedule planning = new PlanningSchedule(problem);
         if (schedule == null) {
             return planning;
