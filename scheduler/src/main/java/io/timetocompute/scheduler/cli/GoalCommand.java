@@ -11,6 +11,7 @@ import io.timetocompute.scheduler.goal.GoalResult;
 import io.timetocompute.scheduler.goal.GoalSeeker;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
+import io.timetocompute.scheduler.projection.ScheduleProjection;
 import io.timetocompute.scheduler.scenario.InvalidScenarioException;
 import io.timetocompute.scheduler.solver.PortfolioSolver;
 import picocli.CommandLine.Command;
@@ -27,6 +28,11 @@ final class GoalCommand implements Callable<Integer> {
 
     @Option(names = "--portfolio", required = true, description = "Portfolio JSON file (docs/portfolio-format.md).")
     Path portfolioFile;
+
+    @Option(names = "--schedule",
+            description = "The live plan's schedule to start from (the output of solve for the same portfolio); "
+                    + "without it the portfolio is solved for --seconds first.")
+    Path scheduleFile;
 
     @Option(names = "--block", description = "The block that must be online by --by.")
     String blockId;
@@ -62,12 +68,17 @@ final class GoalCommand implements Callable<Integer> {
         Portfolio portfolio = PortfolioJson.read(portfolioFile);
         Duration limit = TimeLimits.ofSeconds(seconds);
         PrintWriter err = spec.commandLine().getErr();
-        err.println("solving the live plan for " + seconds + "s");
-        err.flush();
-        PortfolioSolver.Outcome live = PortfolioSolver.solve(portfolio, limit, seed, progress -> { });
+        ScheduleProjection live;
+        if (scheduleFile != null) {
+            live = ScenarioCommand.readSchedule(scheduleFile);
+        } else {
+            err.println("solving the live plan for " + seconds + "s");
+            err.flush();
+            live = PortfolioSolver.solve(portfolio, limit, seed, progress -> { }).projection();
+        }
         err.println("seeking: " + objective.describe());
         err.flush();
-        GoalResult result = GoalSeeker.seek(portfolio, live.projection(), objective, limit, seed);
+        GoalResult result = GoalSeeker.seek(portfolio, live, objective, limit, seed);
         PortfolioJson.write(result, out);
         print(spec.commandLine().getOut(), result);
         return 0;

@@ -79,7 +79,7 @@ final class ScenarioCommand implements Callable<Integer> {
         return report.feasible() ? 0 : 3;
     }
 
-    private static ScheduleProjection readSchedule(Path file) {
+    static ScheduleProjection readSchedule(Path file) {
         try {
             return PortfolioJson.mapper().readValue(file.toFile(), ScheduleProjection.class);
         } catch (java.io.IOException e) {
