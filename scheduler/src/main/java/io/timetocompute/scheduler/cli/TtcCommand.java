@@ -1,6 +1,7 @@
 package io.timetocompute.scheduler.cli;
 
 import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
+import io.timetocompute.scheduler.scenario.InvalidScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Time-to-Compute: when does each AI data center's compute come online, and what moves that date?",
         subcommands = {GenerateCommand.class, SolveCommand.class, DemoCommand.class,
                 DemoBenchmarkCommand.class, ReplanBenchmarkCommand.class, BenchCommand.class, ImportCommand.class,
-                ExportCommand.class, RiskCommand.class, CalibrateCommand.class})
+                ExportCommand.class, RiskCommand.class, CalibrateCommand.class, ScenarioCommand.class,
+                GoalCommand.class})
 public final class TtcCommand {
 
     public static void main(String[] args) {
@@ -26,7 +28,8 @@ public final class TtcCommand {
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + exception.getMessage());
                     commandLine.getErr().flush();
-                    return exception instanceof InvalidPortfolioException ? 2 : 1;
+                    return exception instanceof InvalidPortfolioException
+                            || exception instanceof InvalidScenarioException ? 2 : 1;
                 });
     }
 }

@@ -101,7 +101,7 @@ public final class DemoPortfolioGenerator {
             throw new IllegalArgumentException("targetTasks must be positive (is " + targetTasks + ")");
         }
         Objects.requireNonNull(dataDate, "dataDate");
-        return new DemoPortfolioGenerator(targetTasks, seed, dataDate).build();
+        return LeverTerms.fill(new DemoPortfolioGenerator(targetTasks, seed, dataDate).build(), seed);
     }
 
     private Portfolio build() {

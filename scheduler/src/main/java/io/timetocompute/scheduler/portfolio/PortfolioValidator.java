@@ -201,6 +201,9 @@ public final class PortfolioValidator {
             for (int a = 0; a < pool.adjustments().size(); a++) {
                 checkAdjustment(poolLabel, a + 1, pool.adjustments().get(a));
             }
+            checkNotNegative(poolLabel, "hireLeadTimeDays", pool.hireLeadTimeDays());
+            checkNotNegative(poolLabel, "maxExtraHeadcount", pool.maxExtraHeadcount());
+            checkNotNegative(poolLabel, "costPerPersonDay", pool.costPerPersonDay());
             if (!isBlank(pool.id())) {
                 maxHeadcountByPool.putIfAbsent(pool.id(), upperBoundOfHeadcount(pool));
             }
@@ -259,6 +262,19 @@ public final class PortfolioValidator {
             if (shipment.arrivalDate() == null) {
                 problem("%s: has neither a promisedDate nor a deliveredDate", shipmentLabel);
             }
+            checkNotNegative(shipmentLabel, "expediteCostPerDay", shipment.expediteCostPerDay());
+            if (shipment.earliestExpeditedDate() != null && shipment.promisedDate() != null
+                    && shipment.earliestExpeditedDate().isAfter(shipment.promisedDate())) {
+                problem("%s: earliestExpeditedDate %s is after the promisedDate %s", shipmentLabel,
+                        shipment.earliestExpeditedDate(), shipment.promisedDate());
+            }
+        }
+    }
+
+    /** Lever data is optional; when given, it is a count or an amount of money. */
+    private void checkNotNegative(String owner, String field, Number value) {
+        if (value != null && value.longValue() < 0) {
+            problem("%s: %s must be >= 0 (is %s)", owner, field, value);
         }
     }
 
