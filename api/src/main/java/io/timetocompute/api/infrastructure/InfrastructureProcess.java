@@ -9,7 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@code ttc.role=infrastructure}: the embedded Kafka broker and store alone, shared by service instances started
- * with {@code ttc.role=service}. No Spring context: nothing of the service runs here. The store commits every
+ * with {@code ttc.role=service}; {@code ttc.embedded.kafka=false} or {@code ttc.embedded.mongodb=false} leaves one out,
+ * so that each can run in a process of its own. No Spring context: nothing of the service runs here. The store commits every
  * journaled write before acknowledging it, since the instances are other processes and cannot ask it to.
  */
 public final class InfrastructureProcess {
@@ -24,18 +25,28 @@ public final class InfrastructureProcess {
         Path dataDir = Path.of(environment.getProperty(EmbeddedInfrastructure.DATA_DIR, "ttc-data"));
         int kafkaPort = environment.getProperty(EmbeddedInfrastructure.KAFKA_PORT, Integer.class, 9092);
         int mongoPort = environment.getProperty(EmbeddedInfrastructure.MONGO_PORT, Integer.class, 27017);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
-        EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir.resolve("store.mv"), mongoPort, true);
+        // Either one alone: the fault-injection suite kills the broker and freezes the store separately.
+        EmbeddedKafkaBroker broker = environment.getProperty("ttc.embedded.kafka", Boolean.class, true)
+                ? EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort) : null;
+        EmbeddedMongoStore store = environment.getProperty("ttc.embedded.mongodb", Boolean.class, true)
+                ? EmbeddedMongoStore.start(dataDir.resolve("store.mv"), mongoPort, true) : null;
+        if (broker == null && store == null) {
+            throw new IllegalArgumentException("ttc.embedded.kafka=false and ttc.embedded.mongodb=false: nothing to run");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.commit();
-            store.destroy();
-            broker.destroy();
+            if (store != null) {
+                store.commit();
+                store.destroy();
+            }
+            if (broker != null) {
+                broker.destroy();
+            }
             stopped.countDown();
         }, "ttc-infrastructure-stop"));
-        LOG.info("infrastructure ready: start service instances with --ttc.role=service"
-                + " --spring.kafka.bootstrap-servers={} --spring.mongodb.uri={}",
-                broker.bootstrapServers(), store.connectionString());
+        LOG.info("infrastructure ready: start service instances with --ttc.role=service{}{}",
+                broker == null ? "" : " --spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                store == null ? "" : " --spring.mongodb.uri=" + store.connectionString());
         stopped.await();
     }
 }
