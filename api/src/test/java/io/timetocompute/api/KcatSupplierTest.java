@@ -73,7 +73,7 @@ class KcatSupplierTest {
 
     @Test
     void anEtaChangePublishedWithKcatMovesTheBlockAndTheTimelineNamesIt() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication().isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
         String id = UUID.randomUUID().toString();
 
         kcat(EXAMPLE, "-P", "-b", broker.getBrokersAsString(), "-t", Topics.SUPPLY, "-k", SHIPMENT,

@@ -103,7 +103,7 @@ class WebUiBrowserTest {
 
     @Test
     void plannerSeesThePortfolioAndASitesSchedule() throws IOException, InterruptedException {
-        Portfolio portfolio = session.portfolio();
+        Portfolio portfolio = session.plan(LivePlans.DEMO).portfolio();
         logIn("planner");
 
         List<WebElement> rows = new WebDriverWait(browser, FIRST_SCHEDULE)
@@ -138,7 +138,7 @@ class WebUiBrowserTest {
     @Test
     void executiveSeesTheDashboardAndGetsACalendarLinkButNotThePlannersSiteView()
             throws IOException, InterruptedException {
-        Portfolio portfolio = session.portfolio();
+        Portfolio portfolio = session.plan(LivePlans.DEMO).portfolio();
         logIn("executive");
 
         new WebDriverWait(browser, FIRST_SCHEDULE).until(ExpectedConditions.numberOfElementsToBe(
@@ -148,7 +148,7 @@ class WebUiBrowserTest {
         browser.findElement(By.id("calendar-link")).click();
         WebElement calendarUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-url")));
         String link = calendarUrl.getDomProperty("value");
-        assertThat(link).startsWith(url("/api/calendar.ics?token="));
+        assertThat(link).startsWith(url("/api/portfolios/demo/calendar.ics?token="));
         HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).isEqualTo(200);

@@ -13,7 +13,7 @@ public final class OutboundRecords {
     }
 
     /**
-     * On {@link Topics#PROJECTIONS} (compacted, key {@code siteId/blockId}): the latest projected online date of a
+     * On {@link Topics#PROJECTIONS} (compacted, key {@code portfolioId/siteId/blockId}): the latest projected online date of a
      * block.
      *
      * @param eventIds the events that moved it in this publication (empty: the solver found a better schedule)
@@ -24,7 +24,7 @@ public final class OutboundRecords {
     }
 
     /**
-     * On {@link Topics#TIMELINE} (key {@code siteId/blockId}): one change of a block's projected online date, the
+     * On {@link Topics#TIMELINE} (key {@code portfolioId/siteId/blockId}): one change of a block's projected online date, the
      * executives' feed.
      *
      * @param cause what moved it, in words; "re-optimization" when no event did
