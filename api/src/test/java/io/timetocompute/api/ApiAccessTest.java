@@ -14,19 +14,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Who may call what: planners everything, executives the projections and feeds, suppliers none of the API. */
+/**
+ * Who may call what: planners everything, executives the portfolios' projections, site views and feeds, suppliers
+ * only their own shipments (SupplierApiTest).
+ */
 class ApiAccessTest extends ApiIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/portfolios/demo/sites", "/api/portfolios/demo/dashboard", "/api/portfolios/demo/projections", "/api/portfolios/demo/blocks/WTX1-H1",
-            "/api/portfolios/demo/blocks/WTX1-H1/history"})
-    void executivesReadProjectionsAndTheDashboard(String path) throws Exception {
+    @ValueSource(strings = {"/api/portfolios", "/api/portfolios/demo", "/api/portfolios/demo/sites",
+            "/api/portfolios/demo/dashboard", "/api/portfolios/demo/projections", "/api/portfolios/demo/blocks/WTX1-H1",
+            "/api/portfolios/demo/blocks/WTX1-H1/history", "/api/portfolios/demo/sites/WTX1",
+            "/api/portfolios/demo/sites/WTX1/schedule"})
+    void executivesReadPortfoliosProjectionsTheDashboardAndSiteViews(String path) throws Exception {
         mvc.perform(get(path).with(executive())).andExpect(status().isOk());
         mvc.perform(get(path).with(planner())).andExpect(status().isOk());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/portfolios/demo/sites/WTX1", "/api/portfolios/demo/sites/WTX1/schedule", "/api/portfolios/demo", "/api/portfolios/demo/export",
+    @ValueSource(strings = {"/api/portfolios/demo/export", "/api/portfolios/demo/events",
             "/api/portfolios/demo/tasks", "/api/portfolios/demo/tasks/OH1-MOBILIZE", "/api/portfolios/demo/shipments", "/api/portfolios/demo/shipments/SHP-WTX1-XFMR-1",
             "/api/portfolios/demo/pools", "/api/portfolios/demo/pools/OH1-CIVIL/schedule", "/api/portfolios/demo/score"})
     void planningDetailIsForPlannersOnly(String path) throws Exception {

@@ -60,8 +60,8 @@ class OperationsTest {
                 .andExpect(jsonPath("$.components.kafka.details.brokers").value(1))
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.solver.status").value("UP"))
-                .andExpect(jsonPath("$.components.solver.details.version").isNumber())
-                .andExpect(jsonPath("$.components.solver.details.feasible").isBoolean());
+                .andExpect(jsonPath("$.components.solver.details.demo.version").isNumber())
+                .andExpect(jsonPath("$.components.solver.details.demo.feasible").isBoolean());
     }
 
     @Test

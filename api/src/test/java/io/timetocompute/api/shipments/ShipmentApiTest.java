@@ -28,6 +28,9 @@ import org.springframework.http.MediaType;
 
 import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.ApiIntegrationTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import io.timetocompute.api.store.MongoEventLog;
+import java.time.Clock;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
@@ -79,7 +82,7 @@ class ShipmentApiTest extends ApiIntegrationTest {
     }
 
     @Autowired
-    EventLog eventLog;
+    MongoTemplate mongo;
 
     @Test
     void anEtaWhatIfMovesTheBlockItFeedsAndIsNamedAsTheCause() throws Exception {
@@ -101,7 +104,7 @@ class ShipmentApiTest extends ApiIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         String eventId = JsonPath.read(response, "$.eventId");
         // Recorded like any inbound event, so that a restart replays it.
-        assertThat(eventLog.appliedSince(Instant.EPOCH)).filteredOn(event -> event.id().equals(eventId))
+        assertThat(demoEventLog().appliedSince(Instant.EPOCH)).filteredOn(event -> event.id().equals(eventId))
                 .singleElement().satisfies(event -> assertThat(event.source()).isEqualTo("/planners/planner"));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
@@ -151,5 +154,10 @@ class ShipmentApiTest extends ApiIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredDate\":\"2099-01-01\"}"))
                 .andExpect(problem(400, "invalid-request",
                         "deliveredDate: must be a date in the past or in the present"));
+    }
+
+    /** The demo portfolio's event log, as the service keeps it. */
+    private EventLog demoEventLog() {
+        return new MongoEventLog(LivePlans.DEMO, mongo, Clock.systemUTC(), () -> { });
     }
 }
