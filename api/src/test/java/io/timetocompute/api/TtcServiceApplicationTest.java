@@ -46,7 +46,7 @@ class TtcServiceApplicationTest {
     void publishesTheDemoPortfoliosProjections() {
         Set<String> expected = new HashSet<>();
         session.plan(LivePlans.DEMO).portfolio().sites().forEach(site -> site.computeBlocks()
-                .forEach(block -> expected.add(site.id() + "/" + block.id())));
+                .forEach(block -> expected.add(LivePlans.DEMO + "/" + site.id() + "/" + block.id())));
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "projections-reader", false);
         props.put("auto.offset.reset", "earliest");
         Set<String> seen = new HashSet<>();

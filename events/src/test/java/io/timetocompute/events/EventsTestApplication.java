@@ -13,6 +13,7 @@ import io.timetocompute.events.inbound.PortfolioRouting;
 import io.timetocompute.events.inbound.InMemoryEventLog;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.kafka.ProjectionPublisher;
+import io.timetocompute.events.kafka.SupplierNeedsPublisher;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
@@ -33,7 +34,11 @@ public class EventsTestApplication {
     @Bean(destroyMethod = "close")
     LivePlan replanningService(KafkaTemplate<String, byte[]> template) throws InterruptedException {
         ProjectionPublisher publisher = new ProjectionPublisher(template);
-        return new LivePlan(TestPortfolios.twoSites(), publication -> publisher.published(PORTFOLIO, publication),
+        SupplierNeedsPublisher needs = new SupplierNeedsPublisher(template);
+        return new LivePlan(TestPortfolios.twoSites(), publication -> {
+            publisher.published(PORTFOLIO, publication);
+            needs.published(PORTFOLIO, publication);
+        },
                 Duration.ofMillis(100), Duration.ZERO, 1).start();
     }
 

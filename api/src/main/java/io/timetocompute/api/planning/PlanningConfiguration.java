@@ -22,6 +22,7 @@ import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.api.store.StoreIndexes;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.kafka.ProjectionPublisher;
+import io.timetocompute.events.kafka.SupplierNeedsPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
@@ -58,6 +59,12 @@ class PlanningConfiguration {
     @Order(10)
     PublicationListener projectionPublisher(KafkaTemplate<String, byte[]> template) {
         return new ProjectionPublisher(template)::published;
+    }
+
+    @Bean
+    @Order(11)
+    PublicationListener supplierNeedsPublisher(KafkaTemplate<String, byte[]> template) {
+        return new SupplierNeedsPublisher(template)::published;
     }
 
     @Bean(destroyMethod = "close")

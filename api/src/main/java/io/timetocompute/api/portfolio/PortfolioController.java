@@ -111,7 +111,7 @@ class PortfolioController {
         // The scheduler's own mapper writes the file format, exactly as `ttc solve` reads it.
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(portfolioId + ".json").build().toString())
+                        .filename(portfolio.id() + ".json").build().toString())
                 .body(PortfolioJson.toJson(portfolio));
     }
 

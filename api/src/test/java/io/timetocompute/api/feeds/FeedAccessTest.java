@@ -63,7 +63,7 @@ class FeedAccessTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.user").value("executive"))
                 .andReturn().getResponse().getContentAsString(), "$.url");
-        assertThat(link).startsWith("http://localhost/api/calendar.ics?token=");
+        assertThat(link).startsWith("http://localhost/api/portfolios/demo/calendar.ics?token=");
         String token = link.substring(link.indexOf("token=") + "token=".length());
 
         mvc.perform(get("/api/portfolios/demo/calendar.ics").param("token", token))

@@ -60,6 +60,11 @@ public class EventsKafkaConfiguration {
     }
 
     @Bean
+    NewTopic supplierNeedsTopic() {
+        return TopicBuilder.name(Topics.SUPPLIER_NEEDS).partitions(INBOUND_PARTITIONS).replicas(1).build();
+    }
+
+    @Bean
     NewTopic deadLetterTopic() {
         return TopicBuilder.name(Topics.DEAD_LETTERS).partitions(1).replicas(1).build();
     }

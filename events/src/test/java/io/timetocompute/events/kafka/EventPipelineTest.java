@@ -83,7 +83,7 @@ class EventPipelineTest {
         props.put("auto.offset.reset", "earliest");
         consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
                 .createConsumer();
-        consumer.subscribe(List.of(Topics.PROJECTIONS, Topics.TIMELINE, Topics.DEAD_LETTERS));
+        consumer.subscribe(List.of(Topics.PROJECTIONS, Topics.TIMELINE, Topics.DEAD_LETTERS, Topics.SUPPLIER_NEEDS));
     }
 
     @AfterEach
@@ -191,6 +191,27 @@ class EventPipelineTest {
                     .isEqualTo(EventsTestApplication.PORTFOLIO);
             assertThat(header(record, "ce_" + PortfolioRouting.EXTENSION)).isEqualTo(EventsTestApplication.PORTFOLIO);
         });
+    }
+
+    @Test
+    void suppliersLearnTheNeedByDatesOfTheirShipmentsOnATopicKeyedBySupplier() {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll(seen);
+            return records(seen, Topics.SUPPLIER_NEEDS).stream()
+                    .anyMatch(r -> json(r).get("shipmentId").asText().equals("A-XFMR"));
+        });
+        ConsumerRecord<String, byte[]> need = records(seen, Topics.SUPPLIER_NEEDS).stream()
+                .filter(r -> json(r).get("shipmentId").asText().equals("A-XFMR")).findFirst().orElseThrow();
+        assertThat(need.key()).isEqualTo("northgate");
+        assertThat(header(need, EventsKafkaConfiguration.PORTFOLIO_HEADER)).isEqualTo(EventsTestApplication.PORTFOLIO);
+        assertThat(header(need, "ce_type")).isEqualTo(EventTypes.NEED_BY_CHANGED);
+        JsonNode data = json(need);
+        assertThat(data.get("portfolioId").asText()).isEqualTo(EventsTestApplication.PORTFOLIO);
+        assertThat(data.get("supplier").asText()).isEqualTo("northgate");
+        assertThat(LocalDate.parse(data.get("needByDate").asText())).isAfter(DAY0);
+        assertThat(records(seen, Topics.SUPPLIER_NEEDS))
+                .allSatisfy(r -> assertThat(json(r).get("supplier").asText()).isEqualTo(r.key()));
     }
 
     @Test
