@@ -92,6 +92,9 @@ class PortfoliosApiTest extends ApiIntegrationTest {
                 "/api/portfolios/nope/shipments/SHP-WTX1-XFMR-1"}) {
             mvc.perform(get(path).with(planner())).andExpect(problem(404, "not-found", "no portfolio 'nope'"));
         }
+        String long200 = "a".repeat(200);
+        mvc.perform(get("/api/portfolios/{id}/sites", long200).with(planner()))
+                .andExpect(problem(404, "not-found", "no portfolio '" + "a".repeat(80) + "...'"));
         for (String id : new String[] {"Upper", "with_underscore", "-dash-first", "x".repeat(41)}) {
             mvc.perform(post("/api/portfolios").param("portfolioId", id).with(planner())
                             .contentType(MediaType.APPLICATION_JSON).content(exportOfDemo()))
