@@ -33,9 +33,16 @@ import io.netty.channel.Channel;
 final class DurableH2Backend extends H2Backend {
 
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock(true);
+    private final boolean commitJournaledWrites;
 
-    DurableH2Backend(MVStore mvStore) {
+    /**
+     * @param commitJournaledWrites commit after every command that asks for a journaled write concern
+     *     ({@code j: true}), as MongoDB acknowledges such a write only once it is in its journal: needed where the
+     *     service runs in another process and cannot call {@link #commit()} itself
+     */
+    DurableH2Backend(MVStore mvStore, boolean commitJournaledWrites) {
         super(mvStore);
+        this.commitJournaledWrites = commitJournaledWrites;
     }
 
     @Override
@@ -45,12 +52,21 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        Document answer;
         commands.readLock().lock();
         try {
-            return super.handleCommand(channel, database, EmbeddedMongoStore.answeredAs(command), query);
+            answer = super.handleCommand(channel, database, EmbeddedMongoStore.answeredAs(command), query);
         } finally {
             commands.readLock().unlock();
         }
+        if (commitJournaledWrites && journaled(query)) {
+            commit();
+        }
+        return answer;
+    }
+
+    private static boolean journaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.TRUE.equals(concern.get("j"));
     }
 
     @Override

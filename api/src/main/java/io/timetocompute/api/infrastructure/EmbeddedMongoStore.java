@@ -51,6 +51,15 @@ public final class EmbeddedMongoStore implements DisposableBean {
     }
 
     public static EmbeddedMongoStore start(Path file, int port) {
+        return start(file, port, false);
+    }
+
+    /**
+     * @param commitJournaledWrites whether a write with a journaled write concern commits the file before it is
+     *     acknowledged: for a store shared by service instances in other processes ({@code ttc.role=infrastructure}),
+     *     which cannot call {@link #commit()}
+     */
+    public static EmbeddedMongoStore start(Path file, int port, boolean commitJournaledWrites) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -64,7 +73,7 @@ public final class EmbeddedMongoStore implements DisposableBean {
         // existing while no query found it, and ingestion stalled.
         MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
                 .autoCommitBufferSize(0).cacheSize(STORE_CACHE_MB).keysPerPage(KEYS_PER_PAGE).open();
-        H2Backend backend = new DurableH2Backend(mvStore);
+        H2Backend backend = new DurableH2Backend(mvStore, commitJournaledWrites);
         EmbeddedMongoStore store = serve(backend, port);
         LOG.info("embedded MongoDB-compatible store on {} in {}", store.connectionString, file.toAbsolutePath());
         return store;

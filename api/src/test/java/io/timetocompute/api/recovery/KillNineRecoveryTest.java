@@ -31,7 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,10 @@ import io.timetocompute.scheduler.portfolio.Shipment;
  * buffer size, or the event log's commit while another thread inserted) held the document without the entry; after
  * the kill the replayed event was refused as existing while no query found it. The store now writes only on
  * explicit commits, and a commit waits for the commands in progress ({@link EmbeddedStoreKillTest} checks that).
+ * <p>
+ * It runs twice: as the quick start runs (one process with its embedded broker and store), and split as several
+ * instances on one machine run ({@code --ttc.role=infrastructure} in one process, which lives on, and
+ * {@code --ttc.role=service} in the one killed), where the store commits journaled writes itself.
  * The service logs of a failed run stay in its temporary folder.
  */
 class KillNineRecoveryTest {
@@ -76,21 +81,33 @@ class KillNineRecoveryTest {
     /** Several polls of the service, so that the kill lands in the middle of the stream. */
     private static final int EVENTS = 4_000;
     private static final int DEMO_TASKS = 300;
+    /** Correctness, not speed, is tested here: a loaded machine may take minutes to start and catch up. */
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     private Process service;
+    private Process infrastructure;
+    private boolean split;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (service != null) {
-            service.destroyForcibly();
+            service.destroyForcibly().waitFor();
+        }
+        if (infrastructure != null) {
+            infrastructure.destroy();
+            if (!infrastructure.waitFor(30, TimeUnit.SECONDS)) {
+                infrastructure.destroyForcibly();
+            }
         }
     }
 
-    @Test
-    void nothingIsLostNothingIsRecordedTwiceAndThePlanKeepsWhatEventsDid() throws Exception {
+    @ParameterizedTest(name = "infrastructure in its own process: {0}")
+    @ValueSource(booleans = { false, true })
+    void nothingIsLostNothingIsRecordedTwiceAndThePlanKeepsWhatEventsDid(boolean split) throws Exception {
+        this.split = split;
         int kafkaPort = FreePorts.pair();
         int mongoPort = FreePorts.one();
         Portfolio demo = DemoPortfolioGenerator.generate(DEMO_TASKS, 42);
@@ -104,34 +121,41 @@ class KillNineRecoveryTest {
                 && shipment.deliveredDate() == null && !shipment.siteId().equals(streamSite))
                 .findFirst().orElseThrow();
 
+        if (split) {
+            infrastructure = launch(dataDir.resolve("infrastructure.log"), "--ttc.role=infrastructure",
+                    "--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + kafkaPort,
+                    "--ttc.mongodb.embedded-port=" + mongoPort);
+            waitForPort(kafkaPort, PATIENCE);
+            waitForPort(mongoPort, PATIENCE);
+        }
         service = start(kafkaPort, mongoPort, "first");
-        waitForPort(kafkaPort, Duration.ofSeconds(60));
+        waitForPort(kafkaPort, PATIENCE);
         String delay = UUID.randomUUID().toString();
         try (var producer = producer(kafkaPort); MongoClient store = MongoClients.create("mongodb://localhost:" + mongoPort)) {
             MongoCollection<Document> versions = store.getDatabase("ttc").getCollection("schedule_versions");
-            waitFor(() -> versions.find().first(), Duration.ofSeconds(60));
+            waitFor(() -> versions.find().first(), PATIENCE);
             send(producer, List.of(eta(delay, gpus, gpus.promisedDate().plusYears(3), OffsetDateTime.now())));
             // SHP-OH1-H1-GPU-1 is for block OH1-H1
             String block = String.join("-", List.of(gpus.id().split("-")).subList(1, 3));
             LocalDate delayedArrival = gpus.promisedDate().plusYears(3);
             waitFor(() -> latest(versions, new Document())
                     .filter(version -> blockDate(version, block).isAfter(delayedArrival)).orElse(null),
-                    Duration.ofSeconds(60));
+                    PATIENCE);
 
             List<String> ids = new ArrayList<>(List.of(delay));
             List<ProducerRecord<String, byte[]>> stream = stream(streamed);
             stream.forEach(record -> ids.add(id(record)));
             send(producer, stream);
             long recordedBeforeKill = waitUntil(() -> count(store), count -> count >= EVENTS / 5,
-                    Duration.ofSeconds(60));
+                    PATIENCE);
             service.destroyForcibly().waitFor();
             assertThat(recordedBeforeKill).as("killed in the middle of the stream").isLessThan(EVENTS + 1);
 
             Instant restartedAt = Instant.now();
             service = start(kafkaPort, mongoPort, "second");
-            waitForPort(mongoPort, Duration.ofSeconds(60));
+            waitForPort(mongoPort, PATIENCE);
             try (MongoClient restarted = MongoClients.create("mongodb://localhost:" + mongoPort)) {
-                waitUntil(() -> count(restarted), count -> count >= ids.size(), Duration.ofSeconds(60));
+                waitUntil(() -> count(restarted), count -> count >= ids.size(), PATIENCE);
                 Set<String> recorded = new HashSet<>();
                 for (Document event : restarted.getDatabase("ttc").getCollection("inbound_events").find()) {
                     recorded.add(event.getString("eventId"));
@@ -145,7 +169,7 @@ class KillNineRecoveryTest {
                 // may differ by days: the solver plans the crews afresh after a restart.)
                 Document firstAfterRestart = waitFor(() -> latest(restarted.getDatabase("ttc")
                         .getCollection("schedule_versions"), new Document("publishedAt",
-                                new Document("$gt", Date.from(restartedAt)))).orElse(null), Duration.ofSeconds(60));
+                                new Document("$gt", Date.from(restartedAt)))).orElse(null), PATIENCE);
                 assertThat(blockDate(firstAfterRestart, block))
                         .as("the rebuilt plan still has the delay of " + gpus.id()).isAfter(delayedArrival);
             }
@@ -181,17 +205,26 @@ class KillNineRecoveryTest {
     }
 
     private Process start(int kafkaPort, int mongoPort, String name) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, TtcServiceApplication.class.getName(),
-                "--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + kafkaPort,
-                "--ttc.mongodb.embedded-port=" + mongoPort, "--ttc.embedded.mongodb-backend=h2", "--ttc.planning.demo-tasks=" + DEMO_TASKS,
+        List<String> where = split
+                ? List.of("--ttc.role=service", "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
+                        "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/ttc")
+                : List.of("--ttc.data-dir=" + dataDir, "--ttc.kafka.embedded-port=" + kafkaPort,
+                        "--ttc.mongodb.embedded-port=" + mongoPort, "--ttc.embedded.mongodb-backend=h2");
+        List<String> arguments = new ArrayList<>(where);
+        arguments.addAll(List.of("--server.port=0", "--ttc.planning.demo-tasks=" + DEMO_TASKS,
                 // publish the solver's own improvements at once: the test waits for the repaired plan
                 "--ttc.planning.reoptimization-interval=0s",
-                "--logging.level.root=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile())
-                .start();
+                "--logging.level.root=warn"));
+        return launch(dataDir.resolve(name + ".log"), arguments.toArray(String[]::new));
+    }
+
+    static Process launch(Path log, String... arguments) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath,
+                TtcServiceApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** One request in flight, as the service's own producers (KAFKA-15591). */

@@ -40,6 +40,7 @@ import com.nimbusds.jwt.SignedJWT;
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ttc.embedded.mongodb=true",
         "ttc.planning.demo-tasks=300"})
 @EmbeddedKafka(partitions = 1)
 @AutoConfigureMockMvc
