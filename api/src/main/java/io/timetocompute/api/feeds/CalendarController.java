@@ -50,7 +50,8 @@ class CalendarController {
     @Operation(summary = "A link to the calendar feed for apps that send no credentials (e.g. Google Calendar)")
     CalendarLink link(@PathVariable String portfolioId, Authentication user) {
         session.plan(portfolioId);
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/portfolios/{portfolioId}/calendar.ics")
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/portfolios/{portfolioId}/calendar.ics")
                 .queryParam("token", links.tokenFor(user.getName())).buildAndExpand(portfolioId).toUriString();
         return new CalendarLink(url, user.getName());
     }

@@ -53,7 +53,8 @@ public class PublicationHistory implements PublicationListener {
      */
     @Document("schedule_versions")
     @CompoundIndex(name = "portfolio_version", def = "{'portfolioId': 1, 'version': -1}", unique = true)
-    public record ScheduleVersion(@Id String id, String portfolioId, long version, Instant publishedAt, String score, boolean feasible,
+    public record ScheduleVersion(@Id String id, String portfolioId, long version, Instant publishedAt, String score,
+            boolean feasible,
             long moneyObjective, LocalDate portfolioFinish, List<Cause> causes, List<BlockDate> blockDates) {
     }
 
@@ -71,7 +72,8 @@ public class PublicationHistory implements PublicationListener {
     @CompoundIndex(name = "portfolio_block", def = "{'portfolioId': 1, 'blockId': 1, 'version': 1}")
     @CompoundIndex(name = "portfolio_baseline", def = "{'portfolioId': 1, 'oldDate': 1, 'version': 1}")
     @CompoundIndex(name = "portfolio_events", def = "{'portfolioId': 1, 'eventIds': 1}")
-    public record BlockDateChangeDocument(@Id String id, String portfolioId, long version, Instant publishedAt, String siteId, String blockId,
+    public record BlockDateChangeDocument(@Id String id, String portfolioId, long version, Instant publishedAt,
+            String siteId, String blockId,
             double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds) {
     }
 
@@ -117,7 +119,8 @@ public class PublicationHistory implements PublicationListener {
     /** @return every block's first published date: slip is measured from it */
     public Map<String, LocalDate> baselineDates(String portfolioId) {
         Map<String, LocalDate> dates = new LinkedHashMap<>();
-        template.find(query(where("portfolioId").is(portfolioId).and("oldDate").is(null)).with(Sort.by("version")), BlockDateChangeDocument.class)
+        template.find(query(where("portfolioId").is(portfolioId).and("oldDate").is(null)).with(Sort.by("version")),
+                        BlockDateChangeDocument.class)
                 .forEach(change -> dates.putIfAbsent(change.blockId(), change.newDate()));
         return dates;
     }

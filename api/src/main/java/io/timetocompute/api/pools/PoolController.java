@@ -125,9 +125,11 @@ class PoolController {
     @Operation(summary = "What-if: a pool's headcount changes over a date range (hiring, outage, strike)")
     @PostMapping("/{poolId}/capacity")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted capacity(@PathVariable String portfolioId, @PathVariable String poolId, @Valid @RequestBody CapacityRequest request) {
+    ChangeAccepted capacity(@PathVariable String portfolioId,
+            @PathVariable String poolId, @Valid @RequestBody CapacityRequest request) {
         plan.pool(portfolioId, poolId);
-        return plan.submit(portfolioId, EventTypes.LABOR_CAPACITY_CHANGED, poolId, new EventData.CapacityChanged(poolId,
+        return plan.submit(portfolioId, EventTypes.LABOR_CAPACITY_CHANGED,
+                poolId, new EventData.CapacityChanged(poolId,
                 request.from(), request.to(), request.headcount(), request.delta(), request.reason()));
     }
 }

@@ -26,7 +26,8 @@ class ScoreController {
 
     @Operation(summary = "The constraints that cost something in the best schedule, most expensive first")
     @GetMapping("/api/portfolios/{portfolioId}/score")
-    ScoreExplanation score(@PathVariable String portfolioId, @Parameter(description = "costliest matches listed per constraint")
+    ScoreExplanation score(@PathVariable String portfolioId,
+            @Parameter(description = "costliest matches listed per constraint")
             @RequestParam(defaultValue = "5") @Min(1) @Max(100) int matches) {
         return session.plan(portfolioId).explainScore(matches);
     }

@@ -65,7 +65,8 @@ class ShipmentController {
     @Operation(summary = "What-if: the supplier promises another arrival date")
     @PostMapping("/{shipmentId}/eta")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted eta(@PathVariable String portfolioId, @PathVariable String shipmentId, @Valid @RequestBody EtaRequest request) {
+    ChangeAccepted eta(@PathVariable String portfolioId,
+            @PathVariable String shipmentId, @Valid @RequestBody EtaRequest request) {
         plan.shipment(portfolioId, shipmentId);
         return plan.submit(portfolioId, EventTypes.SHIPMENT_ETA_CHANGED, shipmentId,
                 new EventData.ShipmentEtaChanged(shipmentId, request.newDate(), request.reason()));
@@ -78,7 +79,8 @@ class ShipmentController {
     @Operation(summary = "The shipment arrived on site")
     @PostMapping("/{shipmentId}/delivery")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted delivery(@PathVariable String portfolioId, @PathVariable String shipmentId, @Valid @RequestBody DeliveryRequest request) {
+    ChangeAccepted delivery(@PathVariable String portfolioId,
+            @PathVariable String shipmentId, @Valid @RequestBody DeliveryRequest request) {
         plan.shipment(portfolioId, shipmentId);
         return plan.submit(portfolioId, EventTypes.SHIPMENT_DELIVERED, shipmentId,
                 new EventData.ShipmentDelivered(shipmentId, request.deliveredDate(), null, true));

@@ -77,7 +77,8 @@ class SiteController {
     @Operation(summary = "What-if: the utility moves the site's power-available date")
     @PostMapping("/{siteId}/power-date")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted powerDate(@PathVariable String portfolioId, @PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
+    ChangeAccepted powerDate(@PathVariable String portfolioId,
+            @PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
         plan.site(portfolioId, siteId);
         return plan.submit(portfolioId, EventTypes.POWER_DATE_CHANGED, siteId,
                 new EventData.PowerDateChanged(siteId, request.date()));

@@ -109,7 +109,8 @@ class TaskController {
     @Operation(summary = "What-if or field report: a task started, has days remaining, or completed")
     @PostMapping("/{taskId}/progress")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted progress(@PathVariable String portfolioId, @PathVariable String taskId, @Valid @RequestBody ProgressReport report) {
+    ChangeAccepted progress(@PathVariable String portfolioId,
+            @PathVariable String taskId, @Valid @RequestBody ProgressReport report) {
         plan.task(portfolioId, taskId);
         LocalDate date = report.date() != null ? report.date() : LocalDate.now(plan.clock());
         String siteId = plan.task(portfolioId, taskId).siteId();
@@ -117,7 +118,8 @@ class TaskController {
             case COMPLETED -> plan.submit(portfolioId, EventTypes.TASK_COMPLETED, siteId,
                     new EventData.TaskCompleted(taskId, date));
             case STARTED -> report.remainingDays() == null
-                    ? plan.submit(portfolioId, EventTypes.TASK_STARTED, siteId, new EventData.TaskStarted(taskId, date, null))
+                    ? plan.submit(portfolioId, EventTypes.TASK_STARTED,
+                            siteId, new EventData.TaskStarted(taskId, date, null))
                     : plan.submit(portfolioId, EventTypes.TASK_REMAINING_UPDATED, siteId,
                             new EventData.RemainingUpdated(taskId, date, report.remainingDays()));
         };

@@ -63,7 +63,7 @@ class ProductionSecurityTest {
         String executive = token("ceo@example.com", List.of(Roles.EXECUTIVE));
         mvc.perform(get("/api/portfolios/demo/dashboard").header("Authorization", "Bearer " + executive))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/portfolios/demo").header("Authorization", "Bearer " + executive))
+        mvc.perform(get("/api/portfolios/demo/export").header("Authorization", "Bearer " + executive))
                 .andExpect(status().isForbidden());
     }
 
