@@ -77,7 +77,8 @@ export function showProblem(container, error, what) {
   if (error instanceof ApiError && error.kind === 'forbidden') {
     kind = 'forbidden';
     text = `Your role (${currentRole || 'unknown'}) may not see the ${what}. `
-      + 'The portfolio dashboard and the live feed are open to every role.';
+      + (currentRole === 'supplier' ? 'Your shipments are on the page "My shipments".'
+        : 'The portfolio dashboard, the site views and the live feed are open to planners and executives.');
   } else if (error instanceof ApiError && error.kind === 'missing') {
     kind = 'pending';
     text = `The ${what} is not there yet (${error.message}): the service has not published it. `
@@ -94,6 +95,57 @@ export function showEmpty(container, text) {
 
 let currentRole = null;
 
+const PORTFOLIO_KEY = 'ttc.portfolio';
+const DEFAULT_PORTFOLIO = 'demo';
+
+/** The portfolio the pages show: ?portfolio= in the address, else the one last picked, else the demo. */
+export function portfolioId() {
+  const fromUrl = new URLSearchParams(window.location.search).get('portfolio');
+  if (fromUrl) {
+    localStorage.setItem(PORTFOLIO_KEY, fromUrl);
+    return fromUrl;
+  }
+  return localStorage.getItem(PORTFOLIO_KEY) || DEFAULT_PORTFOLIO;
+}
+
+/** The URL of a resource of the current portfolio, e.g. portfolioApi('/dashboard'). */
+export function portfolioApi(path) {
+  return `/api/portfolios/${encodeURIComponent(portfolioId())}${path}`;
+}
+
+/** A page of the UI for the current portfolio, e.g. pageOf('site.html', {id: 'WTX1'}). */
+export function pageOf(page, params) {
+  const query = new URLSearchParams({ ...(params || {}), portfolio: portfolioId() });
+  return `${page}?${query}`;
+}
+
+/** The picker of the active portfolios; picking one reloads the page on it. */
+async function portfolioPicker() {
+  const picker = el('select', { id: 'portfolio-picker', 'aria-label': 'portfolio' });
+  const current = portfolioId();
+  let portfolios = [];
+  try {
+    portfolios = (await getJson('/api/portfolios')).filter(portfolio => portfolio.status === 'ACTIVE');
+  } catch (error) {
+    console.warn('listing portfolios failed', error);
+  }
+  if (!portfolios.some(portfolio => portfolio.portfolioId === current)) {
+    portfolios.unshift({ portfolioId: current, name: current });
+  }
+  for (const portfolio of portfolios) {
+    picker.append(el('option', { value: portfolio.portfolioId, selected: portfolio.portfolioId === current },
+      portfolio.name ? `${portfolio.name} (${portfolio.portfolioId})` : portfolio.portfolioId));
+  }
+  picker.addEventListener('change', () => {
+    localStorage.setItem(PORTFOLIO_KEY, picker.value);
+    const params = new URLSearchParams(window.location.search);
+    params.set('portfolio', picker.value);
+    // A site of one portfolio may not exist in another: the picker leads to the portfolio's dashboard then.
+    window.location.assign(window.location.pathname.endsWith('site.html') ? pageOf('/', {}) : `?${params}`);
+  });
+  return el('label', { class: 'portfolio' }, 'Portfolio ', picker);
+}
+
 /**
  * Fills the header: navigation, who is logged in, logout. Resolves to the user ({username, roles}) so that pages can
  * leave out what the role may not open.
@@ -108,14 +160,20 @@ export async function initHeader(activePage) {
   }
   currentRole = user.roles.map(role => role.toLowerCase()).join(', ');
   const link = (href, page, label) => el('a', { href, class: page === activePage ? 'active' : null }, label);
+  const supplierOnly = isSupplier(user) && !isPlanner(user) && !user.roles.includes('EXECUTIVE');
   const logout = el('button', { type: 'button', id: 'logout' }, 'Log out');
   logout.addEventListener('click', async () => {
     await post('/logout');
     window.location.assign('/login?logout');
   });
   header.replaceChildren(
-    el('a', { href: '/', class: 'brand' }, 'Time-to-Compute'),
-    el('nav', {}, link('/', 'dashboard', 'Portfolio'), link('/events.html', 'events', 'Events')),
+    el('a', { href: supplierOnly ? '/supplier.html' : pageOf('/', {}), class: 'brand' }, 'Time-to-Compute'),
+    supplierOnly
+      ? el('nav', {}, link('/supplier.html', 'supplier', 'My shipments'))
+      : el('nav', {}, link(pageOf('/', {}), 'dashboard', 'Portfolio'),
+        link(pageOf('/events.html', {}), 'events', 'Events'),
+        isPlanner(user) ? link('/supplier.html', 'supplier', 'Suppliers') : null),
+    supplierOnly ? null : await portfolioPicker(),
     el('span', { class: 'user' }, user.username, user.roles.length ? el('span', { class: 'role' }, currentRole) : null),
     logout);
   return user;
@@ -123,6 +181,10 @@ export async function initHeader(activePage) {
 
 export function isPlanner(user) {
   return user.roles.includes('PLANNER');
+}
+
+export function isSupplier(user) {
+  return user.roles.includes('SUPPLIER');
 }
 
 const DAY_MS = 86400000;

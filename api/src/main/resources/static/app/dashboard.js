@@ -1,6 +1,7 @@
 // The portfolio dashboard: every site's projected online date and slip, MW online over time, the latest changes.
 import {
-  daysBadge, el, formatInstant, formatMw, getJson, initHeader, isPlanner, parseDate, showEmpty, showProblem,
+  daysBadge, el, formatInstant, formatMw, getJson, initHeader, pageOf, parseDate, portfolioApi, showEmpty,
+  showProblem,
 } from './common.js';
 import { startTimelineFeed } from './timeline.js';
 
@@ -17,7 +18,7 @@ const siteNames = new Map();
 async function loadDashboard() {
   let dashboard;
   try {
-    dashboard = await getJson('/api/dashboard');
+    dashboard = await getJson(portfolioApi('/dashboard'));
   } catch (error) {
     showProblem(sites, error, 'portfolio projection');
     if (error.kind === 'missing') {
@@ -53,12 +54,9 @@ function renderSummary(dashboard) {
 }
 
 function renderSites(siteList) {
-  // Executives do not have the planner-only schedule behind the site view, so their site names are not links.
-  const linkSites = isPlanner(user);
+  // Planners and executives both open the site view (its schedule is theirs to read).
   const rows = siteList.map(site => {
-    const name = linkSites
-      ? el('a', { href: `site.html?id=${encodeURIComponent(site.id)}` }, site.name || site.id)
-      : site.name || site.id;
+    const name = el('a', { href: pageOf('site.html', { id: site.id }) }, site.name || site.id);
     const blocks = site.blocks || [];
     return el('tr', { class: site.slipDays > 0 ? 'slipped' : null, 'data-site-id': site.id },
       el('td', { class: 'site-name' }, name),
@@ -128,7 +126,7 @@ function offerCalendarLink() {
   const field = document.getElementById('calendar-url');
   button.addEventListener('click', async () => {
     try {
-      const link = await getJson('/api/calendar/link');
+      const link = await getJson(portfolioApi('/calendar/link'));
       field.value = link.url;
       field.hidden = false;
       field.select();

@@ -1,5 +1,7 @@
 // The live feed of date changes and, for planners, the event log with the dates each event moved.
-import { datePair, daysBadge, el, formatInstant, getJson, initHeader, showEmpty, showProblem } from './common.js';
+import {
+  datePair, daysBadge, el, formatInstant, getJson, initHeader, portfolioApi, showEmpty, showProblem,
+} from './common.js';
 import { startTimelineFeed } from './timeline.js';
 
 const PAGE_SIZE = 50;
@@ -10,7 +12,7 @@ let page = 0;
 async function loadLog() {
   let result;
   try {
-    result = await getJson(`/api/events?page=${page}&size=${PAGE_SIZE}`);
+    result = await getJson(portfolioApi(`/events?page=${page}&size=${PAGE_SIZE}`));
   } catch (error) {
     showProblem(log, error, 'event log');
     pager.hidden = true;
@@ -65,7 +67,7 @@ document.getElementById('older').addEventListener('click', () => { page += 1; lo
 await initHeader('events');
 const siteNames = new Map();
 try {
-  const dashboard = await getJson('/api/dashboard');
+  const dashboard = await getJson(portfolioApi('/dashboard'));
   (dashboard.sites || []).forEach(site => siteNames.set(site.id, site.name || site.id));
 } catch (error) {
   // Only names are lost: the feed then shows site ids.

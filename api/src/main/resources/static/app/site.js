@@ -1,6 +1,7 @@
 // One site: its blocks and their driving paths, a Gantt of its tasks, labor load per pool and its shipments.
 import {
-  addDays, datePair, daysBadge, el, formatInstant, formatMw, getJson, initHeader, parseDate, showEmpty, showProblem,
+  addDays, datePair, daysBadge, el, formatInstant, formatMw, getJson, initHeader, parseDate, portfolioApi, showEmpty,
+  showProblem,
 } from './common.js';
 
 const siteId = new URLSearchParams(window.location.search).get('id');
@@ -14,7 +15,7 @@ async function load() {
   }
   let schedule;
   try {
-    schedule = await getJson(`/api/sites/${encodeURIComponent(siteId)}/schedule`);
+    schedule = await getJson(portfolioApi(`/sites/${encodeURIComponent(siteId)}/schedule`));
   } catch (error) {
     showProblem(problem, error, `schedule of site ${siteId}`);
     if (error.kind === 'missing') {
@@ -68,7 +69,7 @@ function renderBlocks(blocks) {
 
 async function loadHistory(blockId, list) {
   try {
-    const changes = await getJson(`/api/blocks/${encodeURIComponent(blockId)}/history`);
+    const changes = await getJson(portfolioApi(`/blocks/${encodeURIComponent(blockId)}/history`));
     if (changes.length === 0) {
       showEmpty(list, 'Not moved since the baseline.');
       return;

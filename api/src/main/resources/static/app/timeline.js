@@ -1,5 +1,7 @@
 // The feed of projected-date changes: the latest page of /api/timeline, then live from the SSE stream.
-import { datePair, daysBadge, el, formatInstant, formatMw, getJson, showEmpty, showProblem } from './common.js';
+import {
+  datePair, daysBadge, el, formatInstant, formatMw, getJson, pageOf, portfolioApi, showEmpty, showProblem,
+} from './common.js';
 
 const RETRY_MS = 15000;
 
@@ -7,7 +9,7 @@ function changeRow(item, live, siteNames) {
   return el('li', { class: live ? 'change live' : 'change' },
     el('span', { class: 'when' }, `v${item.version ?? '?'} · ${formatInstant(item.publishedAt)}`),
     el('span', { class: 'what' },
-      el('a', { href: `site.html?id=${encodeURIComponent(item.siteId)}` }, siteNames.get(item.siteId) || item.siteId),
+      el('a', { href: pageOf('site.html', { id: item.siteId }) }, siteNames.get(item.siteId) || item.siteId),
       ` / ${item.blockId}`, item.itMw ? ` (${formatMw(item.itMw)})` : ''),
     el('span', { class: 'dates' }, datePair(item.oldDate, item.newDate)),
     daysBadge(item.deltaDays, '±0 d'),
@@ -20,7 +22,7 @@ function changeRow(item, live, siteNames) {
  */
 export async function startTimelineFeed({ list, status, size = 20, siteNames = new Map(), onPublication }) {
   try {
-    const page = await getJson(`/api/timeline?page=0&size=${size}`);
+    const page = await getJson(portfolioApi(`/timeline?page=0&size=${size}`));
     const items = (page.items || []).slice().sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
     if (items.length === 0) {
       showEmpty(list, 'No date has moved since the baseline: changes appear here as events are replanned.');
@@ -34,7 +36,7 @@ export async function startTimelineFeed({ list, status, size = 20, siteNames = n
 }
 
 function connect(list, status, size, siteNames, onPublication) {
-  const source = new EventSource('/api/timeline/stream', { withCredentials: true });
+  const source = new EventSource(portfolioApi('/timeline/stream'), { withCredentials: true });
   setStatus(status, 'connecting', 'connecting…');
   source.onopen = () => setStatus(status, 'live', 'live');
   source.addEventListener('date-changed', message => {

@@ -14,21 +14,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Who may call what: planners everything, executives the projections and feeds, suppliers none of the API. */
+/**
+ * Who may call what: planners everything, executives the portfolios' projections, site views and feeds, suppliers
+ * only their own shipments (SupplierApiTest).
+ */
 class ApiAccessTest extends ApiIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/sites", "/api/dashboard", "/api/projections", "/api/blocks/WTX1-H1",
-            "/api/blocks/WTX1-H1/history"})
-    void executivesReadProjectionsAndTheDashboard(String path) throws Exception {
+    @ValueSource(strings = {"/api/portfolios", "/api/portfolios/demo", "/api/portfolios/demo/sites",
+            "/api/portfolios/demo/dashboard", "/api/portfolios/demo/projections", "/api/portfolios/demo/blocks/WTX1-H1",
+            "/api/portfolios/demo/blocks/WTX1-H1/history", "/api/portfolios/demo/sites/WTX1",
+            "/api/portfolios/demo/sites/WTX1/schedule"})
+    void executivesReadPortfoliosProjectionsTheDashboardAndSiteViews(String path) throws Exception {
         mvc.perform(get(path).with(executive())).andExpect(status().isOk());
         mvc.perform(get(path).with(planner())).andExpect(status().isOk());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/sites/WTX1", "/api/sites/WTX1/schedule", "/api/portfolio", "/api/portfolio/export",
-            "/api/tasks", "/api/tasks/OH1-MOBILIZE", "/api/shipments", "/api/shipments/SHP-WTX1-XFMR-1",
-            "/api/pools", "/api/pools/OH1-CIVIL/schedule", "/api/score"})
+    @ValueSource(strings = {"/api/portfolios/demo/export", "/api/portfolios/demo/events",
+            "/api/portfolios/demo/tasks", "/api/portfolios/demo/tasks/OH1-MOBILIZE", "/api/portfolios/demo/shipments", "/api/portfolios/demo/shipments/SHP-WTX1-XFMR-1",
+            "/api/portfolios/demo/pools", "/api/portfolios/demo/pools/OH1-CIVIL/schedule", "/api/portfolios/demo/score"})
     void planningDetailIsForPlannersOnly(String path) throws Exception {
         mvc.perform(get(path).with(planner())).andExpect(status().isOk());
         mvc.perform(get(path).with(executive()))
@@ -40,21 +45,21 @@ class ApiAccessTest extends ApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/sites", "/api/dashboard", "/api/projections", "/api/blocks/WTX1-H1",
-            "/api/shipments", "/api/portfolio"})
+    @ValueSource(strings = {"/api/portfolios/demo/sites", "/api/portfolios/demo/dashboard", "/api/portfolios/demo/projections", "/api/portfolios/demo/blocks/WTX1-H1",
+            "/api/portfolios/demo/shipments", "/api/portfolios/demo"})
     void suppliersReadNothing(String path) throws Exception {
         mvc.perform(get(path).with(supplier())).andExpect(status().isForbidden());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/sites", "/api/dashboard", "/api/projections", "/api/portfolio", "/api/score"})
+    @ValueSource(strings = {"/api/portfolios/demo/sites", "/api/portfolios/demo/dashboard", "/api/portfolios/demo/projections", "/api/portfolios/demo", "/api/portfolios/demo/score"})
     void anonymousCallersMustAuthenticate(String path) throws Exception {
         mvc.perform(get(path).accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/shipments/SHP-WTX1-XFMR-1/eta", "/api/shipments/SHP-WTX1-XFMR-1/delivery",
-            "/api/pools/OH1-CIVIL/capacity", "/api/tasks/OH1-MOBILIZE/progress", "/api/sites/OH1/power-date"})
+    @ValueSource(strings = {"/api/portfolios/demo/shipments/SHP-WTX1-XFMR-1/eta", "/api/portfolios/demo/shipments/SHP-WTX1-XFMR-1/delivery",
+            "/api/portfolios/demo/pools/OH1-CIVIL/capacity", "/api/portfolios/demo/tasks/OH1-MOBILIZE/progress", "/api/portfolios/demo/sites/OH1/power-date"})
     void onlyPlannersMakeWhatIfs(String path) throws Exception {
         mvc.perform(whatIf(path).with(executive())).andExpect(status().isForbidden());
         mvc.perform(whatIf(path).with(supplier())).andExpect(status().isForbidden());
@@ -65,7 +70,7 @@ class ApiAccessTest extends ApiIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"executive", "meridian-switchgear"})
     void onlyPlannersImportPortfolios(String user) throws Exception {
-        mvc.perform(put("/api/portfolio").with(httpBasic(user, "demo"))
+        mvc.perform(put("/api/portfolios/demo").with(httpBasic(user, "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
     }

@@ -16,9 +16,12 @@ class ApiDocumentationTest extends ApiIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tags[*].name", hasItems("Portfolio", "Sites", "Dashboard", "Projections",
                         "Tasks", "Shipments", "Labor pools", "Score")))
-                .andExpect(jsonPath("$.paths['/api/sites/{siteId}/schedule'].get.summary")
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/sites/{siteId}/schedule'].get.summary")
                         .value("A site's schedule: tasks with float and driving path, blocks, shipments, pool loads"))
-                .andExpect(jsonPath("$.paths['/api/shipments/{shipmentId}/eta'].post.tags[0]").value("Shipments"))
-                .andExpect(jsonPath("$.paths['/api/blocks/{blockId}'].get.summary").isString());
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/shipments/{shipmentId}/eta'].post.tags[0]").value("Shipments"))
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/blocks/{blockId}'].get.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/archive'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/suppliers/{supplier}/shipments'].get.tags[0]").value("Suppliers"));
     }
 }

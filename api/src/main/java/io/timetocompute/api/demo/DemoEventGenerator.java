@@ -12,7 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.events.inbound.PortfolioRouting;
 
 /**
  * Sends a {@link DemoEventScenario} event to Kafka every interval, as a CloudEvent in binary mode like a real
@@ -62,9 +64,14 @@ final class DemoEventGenerator implements SmartLifecycle {
 
     private void sendNext() {
         try {
-            scenario.next(session.portfolio()).ifPresent(demo -> {
+            if (!session.ids().contains(LivePlans.DEMO)) {
+                return;
+            }
+            scenario.next(session.plan(LivePlans.DEMO).portfolio()).ifPresent(demo -> {
+                // Named, so that a portfolio reusing the demo's ids does not make its events ambiguous.
                 ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(demo.topic(),
-                        demo.key()).writeBinary(demo.event());
+                        demo.key()).writeBinary(CloudEventBuilder.v1(demo.event())
+                        .withExtension(PortfolioRouting.EXTENSION, LivePlans.DEMO).build());
                 template.send(record).whenComplete((sent, error) -> {
                     if (error != null) {
                         LOG.warn("demo event {} not sent: {}", demo.event().getId(), error.getMessage());

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -29,24 +30,27 @@ class EventLogQueries {
     }
 
     /** @param status only events with this outcome; all when null */
-    EventLogPage page(int page, int size, EventProcessor.Status status) {
-        Query filter = status == null ? new Query() : query(where("status").is(status.name()));
+    EventLogPage page(String portfolioId, int page, int size, EventProcessor.Status status) {
+        Criteria ofPortfolio = where("portfolioId").is(portfolioId);
+        Query filter = query(status == null ? ofPortfolio : ofPortfolio.and("status").is(status.name()));
         long total = mongo.count(filter, InboundEventDocument.class);
         List<InboundEventDocument> events = mongo.find(Query.of(filter)
                 .with(Sort.by(Sort.Direction.DESC, "recordedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
                 .skip((long) page * size).limit(size), InboundEventDocument.class);
-        return new EventLogPage(page, size, total, withMovedDates(events));
+        return new EventLogPage(page, size, total, withMovedDates(portfolioId, events));
     }
 
-    Optional<LoggedEvent> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, InboundEventDocument.class))
-                .map(event -> withMovedDates(List.of(event)).get(0));
+    Optional<LoggedEvent> find(String portfolioId, String eventId) {
+        return Optional.ofNullable(mongo.findById(InboundEventDocument.idOf(portfolioId, eventId),
+                        InboundEventDocument.class))
+                .map(event -> withMovedDates(portfolioId, List.of(event)).get(0));
     }
 
-    private List<LoggedEvent> withMovedDates(List<InboundEventDocument> events) {
-        List<String> ids = events.stream().map(InboundEventDocument::id).toList();
+    private List<LoggedEvent> withMovedDates(String portfolioId, List<InboundEventDocument> events) {
+        List<String> ids = events.stream().map(InboundEventDocument::eventId).toList();
         List<BlockDateChangeDocument> changes = ids.isEmpty() ? List.of()
-                : mongo.find(query(where("eventIds").in(ids)), BlockDateChangeDocument.class);
+                : mongo.find(query(where("portfolioId").is(portfolioId).and("eventIds").in(ids)),
+                        BlockDateChangeDocument.class);
         Map<String, List<LoggedEvent.MovedDate>> movedByEvent = changes.stream()
                 .sorted(Comparator.comparingLong(BlockDateChangeDocument::version).thenComparing(BlockDateChangeDocument::blockId))
                 .flatMap(change -> change.eventIds().stream().filter(ids::contains)
@@ -55,8 +59,8 @@ class EventLogQueries {
                                 change.version()))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return events.stream().map(event -> new LoggedEvent(event.id(), event.type(), event.source(),
+        return events.stream().map(event -> new LoggedEvent(event.eventId(), event.type(), event.source(),
                 event.subject(), event.time(), event.status(), event.detail(), event.recordedAt(),
-                movedByEvent.getOrDefault(event.id(), List.of()))).toList();
+                movedByEvent.getOrDefault(event.eventId(), List.of()))).toList();
     }
 }

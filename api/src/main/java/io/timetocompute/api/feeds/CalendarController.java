@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -36,14 +34,11 @@ class CalendarController {
 
     private final LivePlans session;
     private final PublicationHistory history;
-    private final MongoTemplate mongo;
     private final CalendarLinks links;
 
-    CalendarController(LivePlans session, PublicationHistory history, MongoTemplate mongo,
-            CalendarLinks links) {
+    CalendarController(LivePlans session, PublicationHistory history, CalendarLinks links) {
         this.session = session;
         this.history = history;
-        this.mongo = mongo;
         this.links = links;
     }
 
@@ -51,30 +46,31 @@ class CalendarController {
     record CalendarLink(String url, String user) {
     }
 
-    @GetMapping("/api/calendar/link")
+    @GetMapping("/api/portfolios/{portfolioId}/calendar/link")
     @Operation(summary = "A link to the calendar feed for apps that send no credentials (e.g. Google Calendar)")
-    CalendarLink link(Authentication user) {
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/calendar.ics")
-                .queryParam("token", links.tokenFor(user.getName())).toUriString();
+    CalendarLink link(@PathVariable String portfolioId, Authentication user) {
+        session.plan(portfolioId);
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/portfolios/{portfolioId}/calendar.ics")
+                .queryParam("token", links.tokenFor(user.getName())).buildAndExpand(portfolioId).toUriString();
         return new CalendarLink(url, user.getName());
     }
 
-    @GetMapping(path = "/api/calendar.ics", produces = "text/calendar")
+    @GetMapping(path = "/api/portfolios/{portfolioId}/calendar.ics", produces = "text/calendar")
     @Operation(summary = "iCalendar feed: one all-day event per compute block on its projected online date")
-    ResponseEntity<String> calendar() {
-        LivePlan.Publication publication = session.latestPublication()
+    ResponseEntity<String> calendar(@PathVariable String portfolioId) {
+        LivePlan.Publication publication = session.latestPublication(portfolioId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         "no projection has been published yet"));
-        String body = CalendarFeed.write(publication, history.baselineDates(), lastMoves());
+        String body = CalendarFeed.write(publication, history.baselineDates(portfolioId), lastMoves(portfolioId));
         return ResponseEntity.ok().contentType(TEXT_CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"compute-online.ics\"")
                 .body(body);
     }
 
-    private Map<String, PublicationHistory.BlockDateChangeDocument> lastMoves() {
+    private Map<String, PublicationHistory.BlockDateChangeDocument> lastMoves(String portfolioId) {
         Map<String, PublicationHistory.BlockDateChangeDocument> last = new HashMap<>();
-        mongo.find(new Query().with(Sort.by("version")), PublicationHistory.BlockDateChangeDocument.class)
-                .forEach(change -> last.put(change.blockId(), change));
+        history.changes(portfolioId).forEach(change -> last.put(change.blockId(), change));
         return last;
     }
 }

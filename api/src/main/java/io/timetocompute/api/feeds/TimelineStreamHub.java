@@ -2,8 +2,8 @@ package io.timetocompute.api.feeds;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.timetocompute.api.planning.PublicationListener;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
@@ -25,7 +26,7 @@ import io.timetocompute.scheduler.replanning.LivePlan;
  */
 @Component
 @Order(20)
-class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
+class TimelineStreamHub implements PublicationListener, DisposableBean {
 
     static final String DATE_CHANGED = "date-changed";
     static final String PUBLICATION = "publication";
@@ -34,7 +35,8 @@ class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(TimelineStreamHub.class);
 
-    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    /** Each subscriber, with the portfolio whose timeline it follows. */
+    private final Map<SseEmitter, String> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ttc-timeline-heartbeat");
         thread.setDaemon(true);
@@ -46,7 +48,7 @@ class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    SseEmitter subscribe() {
+    SseEmitter subscribe(String portfolioId) {
         SseEmitter emitter = new SseEmitter(SUBSCRIPTION_TIMEOUT.toMillis());
         emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(() -> {
@@ -54,7 +56,7 @@ class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
             emitter.complete();
         });
         emitter.onError(error -> subscribers.remove(emitter));
-        subscribers.add(emitter);
+        subscribers.put(emitter, portfolioId);
         // Sends the response headers now: without a first write, a client sees nothing until the next publication.
         send(emitter, SseEmitter.event().comment("subscribed"));
         return emitter;
@@ -65,34 +67,38 @@ class TimelineStreamHub implements LivePlan.Listener, DisposableBean {
     }
 
     @Override
-    public void published(LivePlan.Publication publication) {
+    public void published(String portfolioId, LivePlan.Publication publication) {
         if (subscribers.isEmpty()) {
             return;
         }
         for (LivePlan.BlockDateChange change : publication.changes()) {
             if (change.oldDate() != null) {
                 TimelineItem item = TimelineItem.of(publication, change);
-                broadcast(() -> SseEmitter.event().name(DATE_CHANGED).data(item));
+                broadcast(portfolioId, () -> SseEmitter.event().name(DATE_CHANGED).data(item));
             }
         }
         PublicationSummary summary = PublicationSummary.of(publication);
-        broadcast(() -> SseEmitter.event().name(PUBLICATION).data(summary));
+        broadcast(portfolioId, () -> SseEmitter.event().name(PUBLICATION).data(summary));
     }
 
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        subscribers.forEach(SseEmitter::complete);
+        subscribers.keySet().forEach(SseEmitter::complete);
         subscribers.clear();
     }
 
     private void sendHeartbeat() {
-        broadcast(() -> SseEmitter.event().comment("heartbeat"));
+        subscribers.keySet().forEach(emitter -> send(emitter, SseEmitter.event().comment("heartbeat")));
     }
 
     /** Builds the event once per subscriber: a built event cannot be sent twice. */
-    private void broadcast(Supplier<SseEmitter.SseEventBuilder> event) {
-        subscribers.forEach(emitter -> send(emitter, event.get()));
+    private void broadcast(String portfolioId, Supplier<SseEmitter.SseEventBuilder> event) {
+        subscribers.forEach((emitter, followed) -> {
+            if (followed.equals(portfolioId)) {
+                send(emitter, event.get());
+            }
+        });
     }
 
     private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

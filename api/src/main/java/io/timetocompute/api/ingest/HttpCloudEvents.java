@@ -10,6 +10,7 @@ import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.timetocompute.events.inbound.InboundEvent;
+import io.timetocompute.events.inbound.PortfolioRouting;
 import io.timetocompute.events.inbound.InvalidEventException;
 
 /**
@@ -22,8 +23,14 @@ final class HttpCloudEvents {
     private HttpCloudEvents() {
     }
 
+    /**
+     * @param namedPortfolio the event's {@value PortfolioRouting#EXTENSION} attribute, null when it has none
+     */
+    record Received(InboundEvent event, String namedPortfolio) {
+    }
+
     /** @throws InvalidEventException if the request is not a CloudEvent in either mode; the message says why */
-    static InboundEvent read(HttpHeaders headers, byte[] body, Instant receivedAt) {
+    static Received read(HttpHeaders headers, byte[] body, Instant receivedAt) {
         CloudEvent event;
         try {
             // The binding matches ce- headers case-sensitively in lower case, while HTTP names are case-insensitive.
@@ -35,6 +42,6 @@ final class HttpCloudEvents {
             throw new InvalidEventException("not a CloudEvent in binary (ce-specversion, ce-id, ce-type, ce-source "
                     + "headers) or structured (application/cloudevents+json) mode: " + e.getMessage(), e);
         }
-        return InboundEvent.of(event, receivedAt);
+        return new Received(InboundEvent.of(event, receivedAt), PortfolioRouting.namedPortfolio(event));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.timetocompute.api.planning.PublicationListener;
 import io.timetocompute.scheduler.replanning.LivePlan;
 import io.timetocompute.scheduler.solver.AppliedChange;
 
@@ -18,7 +19,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
  */
 @Component
 @Order(30)
-class PublicationMetrics implements LivePlan.Listener {
+class PublicationMetrics implements PublicationListener {
 
     static final String PUBLICATIONS = "ttc.solver.publications";
     static final String LATENCY = "ttc.publication.latency";
@@ -33,7 +34,7 @@ class PublicationMetrics implements LivePlan.Listener {
     }
 
     @Override
-    public void published(LivePlan.Publication publication) {
+    public void published(String portfolioId, LivePlan.Publication publication) {
         publications.increment();
         for (AppliedChange change : publication.newlyApplied()) {
             Duration latency = Duration.between(change.occurredAt(), publication.publishedAt());

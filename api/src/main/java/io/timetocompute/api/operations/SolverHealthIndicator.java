@@ -1,5 +1,9 @@
 package io.timetocompute.api.operations;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -8,8 +12,8 @@ import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * The solver is up once it has published a schedule. Before that (the first seconds after a start) its state is
- * unknown rather than down: the service is starting, not failing, and the aggregate health stays up.
+ * The solver is up once every live plan has published a schedule (details per portfolio). Before that (the first
+ * seconds after a start or a portfolio's creation) its state is unknown rather than down: the service is starting, not failing, and the aggregate health stays up.
  */
 @Component("solverHealthIndicator")
 class SolverHealthIndicator implements HealthIndicator {
@@ -22,14 +26,19 @@ class SolverHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return session.latestPublication()
-                .map(SolverHealthIndicator::published)
-                .orElseGet(() -> Health.unknown().withDetail("publication", "none yet").build());
+        Map<String, Object> details = new TreeMap<>();
+        boolean allPublished = true;
+        for (String portfolioId : session.ids()) {
+            Optional<LivePlan.Publication> publication = session.latestPublication(portfolioId);
+            allPublished &= publication.isPresent();
+            details.put(portfolioId, publication.map(SolverHealthIndicator::published).orElse(Map.of(
+                    "publication", "none yet")));
+        }
+        return (allPublished ? Health.up() : Health.unknown()).withDetails(details).build();
     }
 
-    private static Health published(LivePlan.Publication publication) {
-        return Health.up().withDetail("version", publication.version())
-                .withDetail("publishedAt", publication.publishedAt().toString())
-                .withDetail("feasible", publication.projection().feasible()).build();
+    private static Map<String, Object> published(LivePlan.Publication publication) {
+        return Map.of("version", publication.version(), "publishedAt", publication.publishedAt().toString(),
+                "feasible", publication.projection().feasible());
     }
 }

@@ -29,8 +29,9 @@ import io.timetocompute.scheduler.portfolio.Task;
 import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 /**
- * What the REST API reads and changes: the live plan's current portfolio, its latest published schedule and
- * the baseline dates, with lookups that answer 404 for unknown ids, and the planners' what-if changes.
+ * What the REST API reads and changes, per portfolio: a live plan's current portfolio, its latest published schedule
+ * and the baseline dates, with lookups that answer 404 for unknown ids (an unknown portfolio too), and the planners'
+ * what-if changes.
  */
 @Component
 public class PlanView {
@@ -42,46 +43,45 @@ public class PlanView {
     private final PublicationHistory history;
     private final Clock clock = Clock.systemUTC();
 
-    private final EventProcessor processor;
-
-    PlanView(LivePlans session, PublicationHistory history, EventProcessor processor) {
+    PlanView(LivePlans session, PublicationHistory history) {
         this.session = session;
         this.history = history;
-        this.processor = processor;
     }
 
-    public Portfolio portfolio() {
-        return session.portfolio();
+    /** @throws ResourceNotFoundException if no active portfolio has this id */
+    public Portfolio portfolio(String portfolioId) {
+        return session.plan(portfolioId).portfolio();
     }
 
-    /** @throws ScheduleNotPublishedException while the current portfolio has no published schedule yet */
-    public Publication publication() {
-        return session.latestPublication().orElseThrow(ScheduleNotPublishedException::new);
+    /** @throws ScheduleNotPublishedException while the portfolio has no published schedule yet */
+    public Publication publication(String portfolioId) {
+        return session.latestPublication(portfolioId).orElseThrow(ScheduleNotPublishedException::new);
     }
 
     /** @return every block's first published date, which slip is measured from */
-    public Map<String, LocalDate> baselineDates() {
-        return history.baselineDates();
+    public Map<String, LocalDate> baselineDates(String portfolioId) {
+        session.plan(portfolioId);
+        return history.baselineDates(portfolioId);
     }
 
     public Clock clock() {
         return clock;
     }
 
-    public Site site(String siteId) {
-        return find(portfolio().sites(), Site::id, siteId, "site");
+    public Site site(String portfolioId, String siteId) {
+        return find(portfolio(portfolioId).sites(), Site::id, siteId, "site");
     }
 
-    public Task task(String taskId) {
-        return find(portfolio().tasks(), Task::id, taskId, "task");
+    public Task task(String portfolioId, String taskId) {
+        return find(portfolio(portfolioId).tasks(), Task::id, taskId, "task");
     }
 
-    public Shipment shipment(String shipmentId) {
-        return find(portfolio().shipments(), Shipment::id, shipmentId, "shipment");
+    public Shipment shipment(String portfolioId, String shipmentId) {
+        return find(portfolio(portfolioId).shipments(), Shipment::id, shipmentId, "shipment");
     }
 
-    public LaborPool pool(String poolId) {
-        return find(portfolio().pools(), LaborPool::id, poolId, "pool");
+    public LaborPool pool(String portfolioId, String poolId) {
+        return find(portfolio(portfolioId).pools(), LaborPool::id, poolId, "pool");
     }
 
     /**
@@ -92,7 +92,8 @@ public class PlanView {
      * @param data the event's data, e.g. {@link io.timetocompute.events.contract.EventData.ShipmentEtaChanged}
      * @throws io.timetocompute.events.inbound.InvalidEventException if the plan refuses it
      */
-    public ChangeAccepted submit(String eventType, String subject, Object data) {
+    public ChangeAccepted submit(String portfolioId, String eventType, String subject, Object data) {
+        EventProcessor processor = session.processor(portfolioId);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         String eventId = EVENT_ID_PREFIX + UUID.randomUUID();
         InboundEvent event = new InboundEvent(eventId, eventType,

@@ -15,21 +15,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.infrastructure.EmbeddedMongoStore;
+import io.timetocompute.api.store.InboundEventDocument;
 import io.timetocompute.api.store.MongoEventLog;
 import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.api.store.StoreCommit;
-import io.timetocompute.events.inbound.EventLog;
-import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.api.store.StoreIndexes;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.kafka.ProjectionPublisher;
+import io.timetocompute.events.kafka.SupplierNeedsPublisher;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
-import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * The live plans, rebuilt from MongoDB on start; the event processor in front of it; and what its
- * publications go to: the history in MongoDB first, then Kafka.
+ * The live plans, rebuilt from MongoDB on start, each with the event processor in front of it; and what their
+ * publications go to: the history in MongoDB first, then Kafka. The default portfolio ({@value LivePlans#DEMO}) is
+ * the demo, or {@code ttc.planning.portfolio-file}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlanningProperties.class)
@@ -41,11 +42,6 @@ class PlanningConfiguration {
     StoreCommit storeCommit(ObjectProvider<EmbeddedMongoStore> embeddedStore) {
         EmbeddedMongoStore store = embeddedStore.getIfAvailable();
         return store == null ? () -> { } : store::commit;
-    }
-
-    @Bean
-    EventLog eventLog(MongoTemplate mongo, StoreCommit commit) {
-        return new MongoEventLog(mongo, Clock.systemUTC(), commit);
     }
 
     @Bean
@@ -61,32 +57,37 @@ class PlanningConfiguration {
 
     @Bean
     @Order(10)
-    ProjectionPublisher projectionPublisher(KafkaTemplate<String, byte[]> template) {
-        return new ProjectionPublisher(template);
-    }
-
-    @Bean(destroyMethod = "close")
-    LivePlans planningSession(PlanningProperties properties, PortfolioStore portfolios, EventLog eventLog,
-            PublicationHistory history, ObjectProvider<LivePlan.Listener> listeners,
-            ObjectProvider<KafkaAdmin> kafkaAdmin) throws InterruptedException {
-        // The session publishes as soon as it starts, before the admin would create the declared topics itself:
-        // the broker would then create them on first use, with its defaults (several partitions, no compaction).
-        kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
-        LivePlans session = new LivePlans(properties, portfolios, eventLog, history,
-                listeners.orderedStream().toList(), Clock.systemUTC());
-        if (properties.portfolioFile() != null) {
-            return session.start(PortfolioJson.read(properties.portfolioFile()),
-                    "file " + properties.portfolioFile());
-        }
-        Portfolio demo = DemoPortfolioGenerator.generate(properties.demoTasks(), properties.demoSeed());
-        LOG.info("the demo portfolio: {} sites, {} tasks", demo.sites().size(), demo.tasks().size());
-        return session.start(demo, "demo portfolio, " + properties.demoTasks() + " tasks, seed "
-                + properties.demoSeed());
+    PublicationListener projectionPublisher(KafkaTemplate<String, byte[]> template) {
+        return new ProjectionPublisher(template)::published;
     }
 
     @Bean
-    EventProcessor eventProcessor(LivePlans session, EventLog eventLog,
-            ObjectProvider<OutcomeListener> outcomeListeners) {
-        return new EventProcessor(session, eventLog, outcomeListeners.orderedStream().toList());
+    @Order(11)
+    PublicationListener supplierNeedsPublisher(KafkaTemplate<String, byte[]> template) {
+        return new SupplierNeedsPublisher(template)::published;
+    }
+
+    @Bean(destroyMethod = "close")
+    LivePlans livePlans(PlanningProperties properties, PortfolioStore portfolios, MongoTemplate mongo,
+            StoreCommit commit, PublicationHistory history, ObjectProvider<PublicationListener> listeners,
+            ObjectProvider<OutcomeListener> outcomeListeners, ObjectProvider<KafkaAdmin> kafkaAdmin)
+            throws InterruptedException {
+        // The plans publish as soon as they start, before the admin would create the declared topics itself:
+        // the broker would then create them on first use, with its defaults (several partitions, no compaction).
+        kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
+        StoreIndexes.create(mongo, InboundEventDocument.class);
+        Clock clock = Clock.systemUTC();
+        LivePlans plans = new LivePlans(properties, portfolios,
+                portfolioId -> new MongoEventLog(portfolioId, mongo, clock, commit), history,
+                listeners.orderedStream().toList(), outcomeListeners.orderedStream().toList(), clock);
+        if (properties.portfolioFile() != null) {
+            return plans.start(LivePlans.DEMO, () -> PortfolioJson.read(properties.portfolioFile()),
+                    "file " + properties.portfolioFile());
+        }
+        return plans.start(LivePlans.DEMO, () -> {
+            Portfolio demo = DemoPortfolioGenerator.generate(properties.demoTasks(), properties.demoSeed());
+            LOG.info("the demo portfolio: {} sites, {} tasks", demo.sites().size(), demo.tasks().size());
+            return demo;
+        }, "demo portfolio, " + properties.demoTasks() + " tasks, seed " + properties.demoSeed());
     }
 }

@@ -39,7 +39,7 @@ import io.timetocompute.scheduler.projection.ScheduleProjection.LoadSegment;
 
 @Tag(name = "Labor pools", description = "Crews shared by tasks: load against capacity, capacity what-ifs")
 @RestController
-@RequestMapping("/api/pools")
+@RequestMapping("/api/portfolios/{portfolioId}/pools")
 class PoolController {
 
     private final PlanView plan;
@@ -64,8 +64,8 @@ class PoolController {
 
     @Operation(summary = "Every labor pool with its base headcount and dated adjustments")
     @GetMapping
-    List<PoolRow> pools() {
-        return plan.portfolio().pools().stream().map(PoolRow::of).toList();
+    List<PoolRow> pools(@PathVariable String portfolioId) {
+        return plan.portfolio(portfolioId).pools().stream().map(PoolRow::of).toList();
     }
 
     /** @param headcount the crew the task's scheduled mode takes from the pool on each of its work days */
@@ -77,11 +77,11 @@ class PoolController {
 
     @Operation(summary = "A pool's load against its capacity over time, and the scheduled tasks that use it")
     @GetMapping("/{poolId}/schedule")
-    PoolSchedule schedule(@PathVariable String poolId) {
-        LaborPool pool = plan.pool(poolId);
-        Map<String, Task> tasksById = plan.portfolio().tasks().stream()
+    PoolSchedule schedule(@PathVariable String portfolioId, @PathVariable String poolId) {
+        LaborPool pool = plan.pool(portfolioId, poolId);
+        Map<String, Task> tasksById = plan.portfolio(portfolioId).tasks().stream()
                 .collect(Collectors.toMap(Task::id, Function.identity()));
-        ScheduleProjection projection = plan.publication().projection();
+        ScheduleProjection projection = plan.publication(portfolioId).projection();
         List<LoadSegment> segments = projection.pools().stream().filter(load -> load.poolId().equals(poolId))
                 .findFirst().map(ScheduleProjection.PoolLoad::segments).orElse(List.of());
         List<PoolTask> tasks = new ArrayList<>();
@@ -125,9 +125,11 @@ class PoolController {
     @Operation(summary = "What-if: a pool's headcount changes over a date range (hiring, outage, strike)")
     @PostMapping("/{poolId}/capacity")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted capacity(@PathVariable String poolId, @Valid @RequestBody CapacityRequest request) {
-        plan.pool(poolId);
-        return plan.submit(EventTypes.LABOR_CAPACITY_CHANGED, poolId, new EventData.CapacityChanged(poolId,
+    ChangeAccepted capacity(@PathVariable String portfolioId,
+            @PathVariable String poolId, @Valid @RequestBody CapacityRequest request) {
+        plan.pool(portfolioId, poolId);
+        return plan.submit(portfolioId, EventTypes.LABOR_CAPACITY_CHANGED,
+                poolId, new EventData.CapacityChanged(poolId,
                 request.from(), request.to(), request.headcount(), request.delta(), request.reason()));
     }
 }

@@ -23,7 +23,7 @@ import io.timetocompute.scheduler.replanning.LivePlan.Publication;
 
 @Tag(name = "Projections", description = "Projected online dates of compute blocks, what drives them, how they moved")
 @RestController
-@RequestMapping("/api")
+@RequestMapping("/api/portfolios/{portfolioId}")
 class ProjectionController {
 
     private final PlanView plan;
@@ -41,8 +41,8 @@ class ProjectionController {
 
     @Operation(summary = "The latest published projection: every block's online date and driving path")
     @GetMapping("/projections")
-    Projection projection() {
-        Publication publication = plan.publication();
+    Projection projection(@PathVariable String portfolioId) {
+        Publication publication = plan.publication(portfolioId);
         ScheduleProjection projection = publication.projection();
         return new Projection(publication.version(), publication.publishedAt(), projection.feasible(),
                 projection.score(), projection.portfolioFinish(), projection.blocks());
@@ -57,11 +57,11 @@ class ProjectionController {
 
     @Operation(summary = "One block's projected online date, driving path and slip against its baseline")
     @GetMapping("/blocks/{blockId}")
-    BlockDetail block(@PathVariable String blockId) {
-        BlockProjection block = plan.publication().projection().blocks().stream()
+    BlockDetail block(@PathVariable String portfolioId, @PathVariable String blockId) {
+        BlockProjection block = plan.publication(portfolioId).projection().blocks().stream()
                 .filter(candidate -> candidate.blockId().equals(blockId)).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("block", blockId));
-        LocalDate baseline = plan.baselineDates().getOrDefault(blockId, block.onlineDate());
+        LocalDate baseline = plan.baselineDates(portfolioId).getOrDefault(blockId, block.onlineDate());
         return new BlockDetail(block, baseline, ChronoUnit.DAYS.between(baseline, block.onlineDate()));
     }
 
@@ -77,8 +77,8 @@ class ProjectionController {
 
     @Operation(summary = "Every published date of a block, oldest first, from its baseline on, with causes")
     @GetMapping("/blocks/{blockId}/history")
-    List<BlockHistoryEntry> blockHistory(@PathVariable String blockId) {
-        List<BlockHistoryEntry> entries = history.blockHistory(blockId).stream()
+    List<BlockHistoryEntry> blockHistory(@PathVariable String portfolioId, @PathVariable String blockId) {
+        List<BlockHistoryEntry> entries = history.blockHistory(portfolioId, blockId).stream()
                 .map(change -> new BlockHistoryEntry(change.version(), change.publishedAt(), change.oldDate(),
                         change.newDate(), change.deltaDays(), change.cause(),
                         change.eventIds() == null ? List.of() : change.eventIds()))

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,9 +25,10 @@ class ScoreController {
     }
 
     @Operation(summary = "The constraints that cost something in the best schedule, most expensive first")
-    @GetMapping("/api/score")
-    ScoreExplanation score(@Parameter(description = "costliest matches listed per constraint")
+    @GetMapping("/api/portfolios/{portfolioId}/score")
+    ScoreExplanation score(@PathVariable String portfolioId,
+            @Parameter(description = "costliest matches listed per constraint")
             @RequestParam(defaultValue = "5") @Min(1) @Max(100) int matches) {
-        return session.explainScore(matches);
+        return session.plan(portfolioId).explainScore(matches);
     }
 }

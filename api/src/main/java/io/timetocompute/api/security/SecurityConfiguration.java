@@ -30,6 +30,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -56,6 +59,7 @@ class SecurityConfiguration {
     private static final String PLANNER = Roles.PLANNER;
     private static final String EXECUTIVE = Roles.EXECUTIVE;
     private static final String SUPPLIER = Roles.SUPPLIER;
+    private static final String PORTFOLIO = "/api/portfolios/*";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment,
@@ -65,19 +69,25 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/v3/api-docs.yaml", "/login", "/error", "/favicon.ico").permitAll()
                 .requestMatchers(GET, "/api/me").authenticated()
-                .requestMatchers(POST, "/api/events").hasAnyRole(PLANNER, SUPPLIER)
-                .requestMatchers(GET, "/api/calendar.ics").access(AuthorizationManagers.anyOf(
+                .requestMatchers(POST, "/api/events", PORTFOLIO + "/events").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, PORTFOLIO + "/calendar.ics").access(AuthorizationManagers.anyOf(
                         AuthorityAuthorizationManager.hasAnyRole(PLANNER, EXECUTIVE),
                         (authentication, context) -> new AuthorizationDecision(
                                 calendarLinks.userOf(context.getRequest().getParameter("token")).isPresent())))
-                .requestMatchers(GET, "/api/projections", "/api/projections/**", "/api/timeline",
-                        "/api/timeline/**", "/api/calendar/link", "/api/dashboard", "/api/sites", "/api/blocks",
-                        "/api/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
+                // Suppliers read their own shipments only (the endpoint filters by the user), in every portfolio.
+                .requestMatchers(GET, "/api/suppliers/*/shipments").hasAnyRole(PLANNER, SUPPLIER)
+                // Executives: the portfolios and, in each, projections, feeds, the dashboard and the site views.
+                .requestMatchers(GET, "/api/portfolios", PORTFOLIO, PORTFOLIO + "/projections",
+                        PORTFOLIO + "/timeline", PORTFOLIO + "/timeline/**", PORTFOLIO + "/calendar/link",
+                        PORTFOLIO + "/dashboard", PORTFOLIO + "/sites", PORTFOLIO + "/sites/*",
+                        PORTFOLIO + "/sites/*/schedule", PORTFOLIO + "/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
-                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html", "/app/**",
-                        "/webjars/**").hasAnyRole(PLANNER, EXECUTIVE)
+                .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
+                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html").hasAnyRole(PLANNER, EXECUTIVE)
                 .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // A supplier lands on its own page, the others on the dashboard.
+                .formLogin(form -> form.successHandler(landingPage()))
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
                 // Browsers carry a session cookie and need CSRF protection; systems calling with an Authorization
@@ -111,6 +121,20 @@ class SecurityConfiguration {
         return CalendarLinks.of(properties.calendarLinkSecret(), mongo, commit);
     }
 
+    private static AuthenticationSuccessHandler landingPage() {
+        SavedRequestAwareAuthenticationSuccessHandler toSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+        SimpleUrlAuthenticationSuccessHandler toSupplierPage = new SimpleUrlAuthenticationSuccessHandler(
+                "/supplier.html");
+        toSupplierPage.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            if (Roles.supplierOf(authentication).isPresent() && !Roles.has(authentication, EXECUTIVE)) {
+                toSupplierPage.onAuthenticationSuccess(request, response, authentication);
+            } else {
+                toSavedRequest.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
     private static BasicAuthenticationEntryPoint apiChallenge() {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("Time-to-Compute");
@@ -123,7 +147,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * The demo users: planner, executive and one user per supplier of the portfolio (named by its slug, e.g.
+     * The demo users: planner, executive and one user per supplier of the portfolios planned at start (named by its slug, e.g.
      * {@code baltic-magnetics}), all with the demo password. None when demo users are off.
      */
     @Bean
@@ -134,8 +158,10 @@ class SecurityConfiguration {
             users.add(User.withUsername("planner").password(password).roles(PLANNER).build());
             users.add(User.withUsername("executive").password(password).roles(EXECUTIVE).build());
             TreeSet<String> suppliers = new TreeSet<>();
-            for (Shipment shipment : session.portfolio().shipments()) {
-                suppliers.add(Suppliers.slugOf(shipment.supplier()));
+            for (String portfolioId : session.ids()) {
+                for (Shipment shipment : session.plan(portfolioId).portfolio().shipments()) {
+                    suppliers.add(Suppliers.slugOf(shipment.supplier()));
+                }
             }
             suppliers.forEach(slug -> users.add(User.withUsername(slug).password(password).roles(SUPPLIER).build()));
             LOG.info("demo users: planner, executive and suppliers {}", suppliers);

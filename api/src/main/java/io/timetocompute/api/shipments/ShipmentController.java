@@ -28,7 +28,7 @@ import io.timetocompute.api.web.ResourceNotFoundException;
 
 @Tag(name = "Shipments", description = "Equipment on its way: need-by dates, slack, ETA and delivery what-ifs")
 @RestController
-@RequestMapping("/api/shipments")
+@RequestMapping("/api/portfolios/{portfolioId}/shipments")
 class ShipmentController {
 
     private final PlanView plan;
@@ -39,12 +39,12 @@ class ShipmentController {
 
     @Operation(summary = "Shipments with their need-by date and slack, optionally of one site or only the late ones")
     @GetMapping
-    List<ShipmentRow> shipments(@RequestParam(required = false) String siteId,
+    List<ShipmentRow> shipments(@PathVariable String portfolioId, @RequestParam(required = false) String siteId,
             @RequestParam(required = false) Boolean late) {
         if (siteId != null) {
-            plan.site(siteId);
+            plan.site(portfolioId, siteId);
         }
-        return plan.publication().projection().shipments().stream()
+        return plan.publication(portfolioId).projection().shipments().stream()
                 .filter(shipment -> siteId == null || siteId.equals(shipment.siteId()))
                 .map(ShipmentRow::of)
                 .filter(shipment -> late == null || shipment.late() == late)
@@ -53,8 +53,8 @@ class ShipmentController {
 
     @Operation(summary = "One shipment with its need-by date and slack")
     @GetMapping("/{shipmentId}")
-    ShipmentRow shipment(@PathVariable String shipmentId) {
-        return plan.publication().projection().shipments().stream()
+    ShipmentRow shipment(@PathVariable String portfolioId, @PathVariable String shipmentId) {
+        return plan.publication(portfolioId).projection().shipments().stream()
                 .filter(shipment -> shipment.id().equals(shipmentId)).findFirst().map(ShipmentRow::of)
                 .orElseThrow(() -> new ResourceNotFoundException("shipment", shipmentId));
     }
@@ -65,9 +65,10 @@ class ShipmentController {
     @Operation(summary = "What-if: the supplier promises another arrival date")
     @PostMapping("/{shipmentId}/eta")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted eta(@PathVariable String shipmentId, @Valid @RequestBody EtaRequest request) {
-        plan.shipment(shipmentId);
-        return plan.submit(EventTypes.SHIPMENT_ETA_CHANGED, shipmentId,
+    ChangeAccepted eta(@PathVariable String portfolioId,
+            @PathVariable String shipmentId, @Valid @RequestBody EtaRequest request) {
+        plan.shipment(portfolioId, shipmentId);
+        return plan.submit(portfolioId, EventTypes.SHIPMENT_ETA_CHANGED, shipmentId,
                 new EventData.ShipmentEtaChanged(shipmentId, request.newDate(), request.reason()));
     }
 
@@ -78,9 +79,10 @@ class ShipmentController {
     @Operation(summary = "The shipment arrived on site")
     @PostMapping("/{shipmentId}/delivery")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted delivery(@PathVariable String shipmentId, @Valid @RequestBody DeliveryRequest request) {
-        plan.shipment(shipmentId);
-        return plan.submit(EventTypes.SHIPMENT_DELIVERED, shipmentId,
+    ChangeAccepted delivery(@PathVariable String portfolioId,
+            @PathVariable String shipmentId, @Valid @RequestBody DeliveryRequest request) {
+        plan.shipment(portfolioId, shipmentId);
+        return plan.submit(portfolioId, EventTypes.SHIPMENT_DELIVERED, shipmentId,
                 new EventData.ShipmentDelivered(shipmentId, request.deliveredDate(), null, true));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,14 +30,14 @@ class DashboardController {
     }
 
     @Operation(summary = "Every site's online dates and slip, and the IT load online over time")
-    @GetMapping("/api/dashboard")
-    Dashboard dashboard() {
-        Portfolio portfolio = plan.portfolio();
-        Publication publication = plan.publication();
+    @GetMapping("/api/portfolios/{portfolioId}/dashboard")
+    Dashboard dashboard(@PathVariable String portfolioId) {
+        Portfolio portfolio = plan.portfolio(portfolioId);
+        Publication publication = plan.publication(portfolioId);
         ScheduleProjection projection = publication.projection();
         return new Dashboard(projection.portfolioId(), portfolio.name(), projection.dataDate(),
                 publication.version(), publication.publishedAt(), projection.feasible(),
-                new SiteSummaries(projection, plan.baselineDates()).all(portfolio), mwOnline(projection.blocks()));
+                new SiteSummaries(projection, plan.baselineDates(portfolioId)).all(portfolio), mwOnline(projection.blocks()));
     }
 
     private static List<Dashboard.MwOnline> mwOnline(List<BlockProjection> blocks) {

@@ -31,7 +31,7 @@ import io.timetocompute.scheduler.projection.ScheduleProjection;
 
 @Tag(name = "Sites", description = "Sites and their compute blocks: projected online dates, slip, schedules")
 @RestController
-@RequestMapping("/api/sites")
+@RequestMapping("/api/portfolios/{portfolioId}/sites")
 class SiteController {
 
     private final PlanView plan;
@@ -42,29 +42,29 @@ class SiteController {
 
     @Operation(summary = "Every site with its blocks' projected and baseline online dates")
     @GetMapping
-    List<SiteSummary> sites() {
-        Portfolio portfolio = plan.portfolio();
-        return summaries().all(portfolio);
+    List<SiteSummary> sites(@PathVariable String portfolioId) {
+        Portfolio portfolio = plan.portfolio(portfolioId);
+        return summaries(portfolioId).all(portfolio);
     }
 
     @Operation(summary = "One site with its blocks' projected and baseline online dates")
     @GetMapping("/{siteId}")
-    SiteSummary site(@PathVariable String siteId) {
-        Site site = plan.site(siteId);
-        return summaries().of(site);
+    SiteSummary site(@PathVariable String portfolioId, @PathVariable String siteId) {
+        Site site = plan.site(portfolioId, siteId);
+        return summaries(portfolioId).of(site);
     }
 
     @Operation(summary = "A site's schedule: tasks with float and driving path, blocks, shipments, pool loads")
     @GetMapping("/{siteId}/schedule")
-    SiteSchedule schedule(@PathVariable String siteId) {
-        Site site = plan.site(siteId);
-        Portfolio portfolio = plan.portfolio();
-        ScheduleProjection projection = plan.publication().projection();
+    SiteSchedule schedule(@PathVariable String portfolioId, @PathVariable String siteId) {
+        Site site = plan.site(portfolioId, siteId);
+        Portfolio portfolio = plan.portfolio(portfolioId);
+        ScheduleProjection projection = plan.publication(portfolioId).projection();
         var tasks = new TaskRows(portfolio, projection).rows(projection.tasks(),
                 task -> task.siteId().equals(siteId));
         Set<String> poolIds = new HashSet<>();
         tasks.forEach(task -> poolIds.addAll(task.poolIds()));
-        return new SiteSchedule(summaries(projection).of(site), tasks,
+        return new SiteSchedule(summaries(portfolioId, projection).of(site), tasks,
                 projection.blocks().stream().filter(block -> block.siteId().equals(siteId)).toList(),
                 projection.shipments().stream().filter(shipment -> siteId.equals(shipment.siteId()))
                         .map(ShipmentRow::of).toList(),
@@ -77,17 +77,18 @@ class SiteController {
     @Operation(summary = "What-if: the utility moves the site's power-available date")
     @PostMapping("/{siteId}/power-date")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted powerDate(@PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
-        plan.site(siteId);
-        return plan.submit(EventTypes.POWER_DATE_CHANGED, siteId,
+    ChangeAccepted powerDate(@PathVariable String portfolioId,
+            @PathVariable String siteId, @Valid @RequestBody PowerDateRequest request) {
+        plan.site(portfolioId, siteId);
+        return plan.submit(portfolioId, EventTypes.POWER_DATE_CHANGED, siteId,
                 new EventData.PowerDateChanged(siteId, request.date()));
     }
 
-    private SiteSummaries summaries() {
-        return summaries(plan.publication().projection());
+    private SiteSummaries summaries(String portfolioId) {
+        return summaries(portfolioId, plan.publication(portfolioId).projection());
     }
 
-    private SiteSummaries summaries(ScheduleProjection projection) {
-        return new SiteSummaries(projection, plan.baselineDates());
+    private SiteSummaries summaries(String portfolioId, ScheduleProjection projection) {
+        return new SiteSummaries(projection, plan.baselineDates(portfolioId));
     }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The newest event time applied to one shipment, pool, task or site. */
+/**
+ * The newest event time applied to one shipment, pool, task or site of a portfolio. Read and written by
+ * {@code _id} ({@code portfolioId/entityKey}) only, so it needs no other index.
+ */
 @Document("entity_versions")
-record EntityVersionDocument(@Id String entityKey, Instant lastApplied) {
+record EntityVersionDocument(@Id String id, String portfolioId, String entityKey, Instant lastApplied) {
 }

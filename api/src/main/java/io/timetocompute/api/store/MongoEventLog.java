@@ -28,7 +28,8 @@ import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.inbound.InboundEvent;
 
 /**
- * The event log in MongoDB. Writes are acknowledged by the journal of a majority before they return, so that an
+ * The event log of one portfolio in MongoDB: every document it writes carries the portfolio id, and every query it
+ * makes filters on it first. Writes are acknowledged by the journal of a majority before they return, so that an
  * event is durable before the Kafka offset behind it is committed. The event id is the document id: a second
  * insert of the same event fails, which makes recording idempotent without a transaction. A batch is one unordered
  * bulk insert, one bulk upsert of entity versions and one {@link StoreCommit}.
@@ -40,9 +41,11 @@ public final class MongoEventLog implements EventLog {
     private final MongoTemplate template;
     private final Clock clock;
     private final StoreCommit commit;
+    private final String portfolioId;
 
     /** @param commit called after every batch of writes, before it returns */
-    public MongoEventLog(MongoTemplate template, Clock clock, StoreCommit commit) {
+    public MongoEventLog(String portfolioId, MongoTemplate template, Clock clock, StoreCommit commit) {
+        this.portfolioId = portfolioId;
         this.template = template;
         this.clock = clock;
         this.commit = commit;
@@ -68,8 +71,9 @@ public final class MongoEventLog implements EventLog {
         if (!appliedTimes.isEmpty()) {
             BulkOperations versions = template.bulkOps(BulkOperations.BulkMode.UNORDERED,
                     EntityVersionDocument.class);
-            appliedTimes.forEach((entity, time) -> versions.upsert(query(where("_id").is(entity)),
-                    new Update().max("lastApplied", time)));
+            appliedTimes.forEach((entity, time) -> versions.upsert(query(where("_id").is(entityId(entity))),
+                    new Update().setOnInsert("portfolioId", portfolioId).setOnInsert("entityKey", entity)
+                            .max("lastApplied", time)));
             versions.execute();
         }
         commit.commit();
@@ -81,9 +85,10 @@ public final class MongoEventLog implements EventLog {
         List<String> ids = List.copyOf(eventIds);
         // mongo-java-server matches every document found against the whole $in list: keep the lists short.
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
-            known.fields().include("_id");
-            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.id()));
+            Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))
+                    .stream().map(id -> InboundEventDocument.idOf(portfolioId, id)).toList()));
+            known.fields().include("_id", "eventId");
+            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.eventId()));
         }
         return recorded;
     }
@@ -93,25 +98,32 @@ public final class MongoEventLog implements EventLog {
         if (entityKeys.isEmpty()) {
             return Map.of();
         }
-        return template.find(query(where("_id").in(entityKeys)), EntityVersionDocument.class).stream()
+        return template.find(query(where("_id").in(entityKeys.stream().map(this::entityId).toList())),
+                        EntityVersionDocument.class).stream()
                 .collect(Collectors.toMap(EntityVersionDocument::entityKey, EntityVersionDocument::lastApplied));
     }
 
     @Override
     public List<InboundEvent> appliedSince(Instant since) {
-        return template.find(query(where("status").is(EventProcessor.Status.APPLIED.name())
+        return template.find(query(where("portfolioId").is(portfolioId)
+                        .and("status").is(EventProcessor.Status.APPLIED.name())
                         .and("recordedAt").gt(since))
                         .with(Sort.by("time", "recordedAt")), InboundEventDocument.class).stream()
-                .map(document -> new InboundEvent(document.id(), document.type(), document.source(),
+                .map(document -> new InboundEvent(document.eventId(), document.type(), document.source(),
                         document.subject(), document.time(), document.data() == null ? null
                                 : document.data().getBytes(StandardCharsets.UTF_8)))
                 .toList();
     }
 
-    private static InboundEventDocument document(Entry entry, Instant recordedAt) {
+    private String entityId(String entityKey) {
+        return portfolioId + "/" + entityKey;
+    }
+
+    private InboundEventDocument document(Entry entry, Instant recordedAt) {
         InboundEvent event = entry.event();
         String data = event.data() == null ? null : new String(event.data(), StandardCharsets.UTF_8);
-        return new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(), event.time(), data,
+        return new InboundEventDocument(InboundEventDocument.idOf(portfolioId, event.id()), portfolioId, event.id(),
+                event.type(), event.source(), event.subject(), event.time(), data,
                 entry.status(), entry.detail(), recordedAt);
     }
 }

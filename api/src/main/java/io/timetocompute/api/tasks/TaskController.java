@@ -38,7 +38,7 @@ import io.timetocompute.scheduler.projection.ScheduleProjection;
 
 @Tag(name = "Tasks", description = "Scheduled tasks with float, and progress reports")
 @RestController
-@RequestMapping("/api/tasks")
+@RequestMapping("/api/portfolios/{portfolioId}/tasks")
 class TaskController {
 
     private final PlanView plan;
@@ -53,14 +53,14 @@ class TaskController {
 
     @Operation(summary = "Scheduled tasks, in schedule order, optionally of one site, a page at a time")
     @GetMapping
-    TaskPage tasks(@RequestParam(required = false) String siteId,
+    TaskPage tasks(@PathVariable String portfolioId, @RequestParam(required = false) String siteId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (siteId != null) {
-            plan.site(siteId);
+            plan.site(portfolioId, siteId);
         }
-        Portfolio portfolio = plan.portfolio();
-        ScheduleProjection projection = plan.publication().projection();
+        Portfolio portfolio = plan.portfolio(portfolioId);
+        ScheduleProjection projection = plan.publication(portfolioId).projection();
         List<TaskRow> matching = new TaskRows(portfolio, projection).rows(projection.tasks(),
                 task -> siteId == null || siteId.equals(task.siteId()));
         List<TaskRow> items = matching.stream().skip((long) page * size).limit(size).toList();
@@ -78,10 +78,10 @@ class TaskController {
 
     @Operation(summary = "One scheduled task with its predecessors, materials and reported progress")
     @GetMapping("/{taskId}")
-    TaskDetail task(@PathVariable String taskId) {
-        Task task = plan.task(taskId);
-        Portfolio portfolio = plan.portfolio();
-        ScheduleProjection projection = plan.publication().projection();
+    TaskDetail task(@PathVariable String portfolioId, @PathVariable String taskId) {
+        Task task = plan.task(portfolioId, taskId);
+        Portfolio portfolio = plan.portfolio(portfolioId);
+        ScheduleProjection projection = plan.publication(portfolioId).projection();
         TaskRow row = projection.tasks().stream().filter(scheduled -> scheduled.id().equals(taskId)).findFirst()
                 .map(new TaskRows(portfolio, projection)::row)
                 .orElseThrow(() -> new ResourceNotFoundException("scheduled task", taskId));
@@ -109,16 +109,18 @@ class TaskController {
     @Operation(summary = "What-if or field report: a task started, has days remaining, or completed")
     @PostMapping("/{taskId}/progress")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChangeAccepted progress(@PathVariable String taskId, @Valid @RequestBody ProgressReport report) {
-        plan.task(taskId);
+    ChangeAccepted progress(@PathVariable String portfolioId,
+            @PathVariable String taskId, @Valid @RequestBody ProgressReport report) {
+        plan.task(portfolioId, taskId);
         LocalDate date = report.date() != null ? report.date() : LocalDate.now(plan.clock());
-        String siteId = plan.task(taskId).siteId();
+        String siteId = plan.task(portfolioId, taskId).siteId();
         return switch (report.status()) {
-            case COMPLETED -> plan.submit(EventTypes.TASK_COMPLETED, siteId,
+            case COMPLETED -> plan.submit(portfolioId, EventTypes.TASK_COMPLETED, siteId,
                     new EventData.TaskCompleted(taskId, date));
             case STARTED -> report.remainingDays() == null
-                    ? plan.submit(EventTypes.TASK_STARTED, siteId, new EventData.TaskStarted(taskId, date, null))
-                    : plan.submit(EventTypes.TASK_REMAINING_UPDATED, siteId,
+                    ? plan.submit(portfolioId, EventTypes.TASK_STARTED,
+                            siteId, new EventData.TaskStarted(taskId, date, null))
+                    : plan.submit(portfolioId, EventTypes.TASK_REMAINING_UPDATED, siteId,
                             new EventData.RemainingUpdated(taskId, date, report.remainingDays()));
         };
     }

@@ -75,6 +75,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail portfolioExists(PortfolioExistsException e) {
+        return problem(HttpStatus.CONFLICT, "portfolio-exists", "Portfolio exists", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidPortfolioId(InvalidPortfolioIdException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-portfolio-id", "Invalid portfolio id", e.getMessage());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> scheduleNotPublished(ScheduleNotPublishedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")

@@ -83,7 +83,7 @@ class DemoEventGeneratorTest {
 
     private Set<String> appliedDemoEventTypes() {
         return mongo.findAll(InboundEventDocument.class).stream()
-                .filter(event -> event.id().startsWith("demo-") && "APPLIED".equals(event.status()))
+                .filter(event -> event.eventId().startsWith("demo-") && "APPLIED".equals(event.status()))
                 .map(InboundEventDocument::type)
                 .collect(Collectors.toSet());
     }

@@ -37,7 +37,7 @@ class EventLogControllerTest {
         Thread.sleep(5);
         send(newer, shipment, "not json");
 
-        mvc.perform(get("/api/events").param("size", "2").with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events").param("size", "2").with(httpBasic("planner", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(2))
@@ -46,7 +46,7 @@ class EventLogControllerTest {
                 .andExpect(jsonPath("$.items[0].status").value("REJECTED"))
                 .andExpect(jsonPath("$.items[1].id").value(older))
                 .andExpect(jsonPath("$.items[1].status").value("APPLIED"));
-        mvc.perform(get("/api/events").param("status", "REJECTED").param("size", "500")
+        mvc.perform(get("/api/portfolios/demo/events").param("status", "REJECTED").param("size", "500")
                         .with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.items[*].status").value(Matchers.everyItem(Matchers.is("REJECTED"))))
                 .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(newer)))
@@ -55,21 +55,21 @@ class EventLogControllerTest {
 
     @Test
     void anUnknownEventIsANotFoundProblem() throws Exception {
-        mvc.perform(get("/api/events/{id}", "no-such-event").with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", "no-such-event").with(httpBasic("planner", "demo")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/not-found"));
     }
 
     @Test
     void anUnknownStatusOrPageSizeIsABadRequest() throws Exception {
-        mvc.perform(get("/api/events").param("status", "LOST").with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events").param("status", "LOST").with(httpBasic("planner", "demo")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/events").param("size", "501").with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events").param("size", "501").with(httpBasic("planner", "demo")))
                 .andExpect(status().isBadRequest());
     }
 
     private void send(String id, ShipmentProjection shipment, String data) throws Exception {
-        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/portfolios/demo/events").contentType(MediaType.APPLICATION_JSON)
                 .header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", TestEvents.ETA_CHANGED)
                 .header("ce-source", TestEvents.sourceOf(shipment)).header("ce-time", TestEvents.now())
                 .content(data).with(httpBasic("planner", "demo")));

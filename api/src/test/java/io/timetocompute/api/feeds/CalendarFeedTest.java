@@ -39,9 +39,9 @@ class CalendarFeedTest {
     void oneAllDayEventPerBlockOnItsProjectedDate() {
         // Another test's event may be published between the request and the check: compare within one version.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            LivePlan.Publication before = session.latestPublication().orElseThrow();
-            MvcResult result = mvc.perform(get("/api/calendar.ics").with(httpBasic("executive", "demo"))).andReturn();
-            LivePlan.Publication after = session.latestPublication().orElseThrow();
+            LivePlan.Publication before = session.latestPublication(LivePlans.DEMO).orElseThrow();
+            MvcResult result = mvc.perform(get("/api/portfolios/demo/calendar.ics").with(httpBasic("executive", "demo"))).andReturn();
+            LivePlan.Publication after = session.latestPublication(LivePlans.DEMO).orElseThrow();
             assertThat(after.version()).isEqualTo(before.version());
             assertThat(result.getResponse().getStatus()).isEqualTo(200);
             assertThat(result.getResponse().getContentType()).startsWith("text/calendar");

@@ -56,7 +56,7 @@ class TimelineEndToEndTest {
         String eventId = TestEvents.newId("e2e");
         int subscribersBefore = hub.subscriberCount();
 
-        HttpResponse<InputStream> stream = http.send(request("/api/timeline/stream", "executive")
+        HttpResponse<InputStream> stream = http.send(request("/api/portfolios/demo/timeline/stream", "executive")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -65,7 +65,7 @@ class TimelineEndToEndTest {
             CompletableFuture<List<JsonNode>> dateChanges = CompletableFuture.supplyAsync(
                     () -> readUntilPublicationOf(lines, eventId));
 
-            HttpResponse<String> posted = http.send(request("/api/events", TestEvents.slugOf(shipment))
+            HttpResponse<String> posted = http.send(request("/api/portfolios/demo/events", TestEvents.slugOf(shipment))
                     .header("Content-Type", "application/json")
                     .header("ce-specversion", "1.0").header("ce-id", eventId)
                     .header("ce-type", TestEvents.ETA_CHANGED).header("ce-source", TestEvents.sourceOf(shipment))
@@ -81,7 +81,7 @@ class TimelineEndToEndTest {
                     .orElseThrow(() -> new AssertionError("no block slipped on the stream: " + streamed));
             assertThat(moved.get("cause").asText()).contains(shipment.id());
 
-            JsonNode timeline = get("/api/timeline?page=0&size=500", "executive");
+            JsonNode timeline = get("/api/portfolios/demo/timeline?page=0&size=500", "executive");
             assertThat(timeline.get("items")).anySatisfy(item -> {
                 assertThat(item.get("blockId").asText()).isEqualTo(moved.get("blockId").asText());
                 assertThat(item.get("version").asLong()).isEqualTo(moved.get("version").asLong());
@@ -89,7 +89,7 @@ class TimelineEndToEndTest {
                 assertThat(item.get("eventIds").toString()).contains(eventId);
             });
 
-            JsonNode logged = get("/api/events/" + eventId, "planner");
+            JsonNode logged = get("/api/portfolios/demo/events/" + eventId, "planner");
             assertThat(logged.get("status").asText()).isEqualTo("APPLIED");
             assertThat(logged.get("movedDates")).anySatisfy(date -> {
                 assertThat(date.get("blockId").asText()).isEqualTo(moved.get("blockId").asText());

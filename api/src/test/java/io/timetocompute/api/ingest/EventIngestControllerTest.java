@@ -36,7 +36,7 @@ class EventIngestControllerTest {
     @BeforeEach
     void pickShipments() {
         shipment = TestEvents.tightestShipment(session);
-        othersShipment = session.latestPublication().orElseThrow().projection().shipments().stream()
+        othersShipment = session.latestPublication(LivePlans.DEMO).orElseThrow().projection().shipments().stream()
                 .filter(other -> !other.supplier().equals(shipment.supplier()) && !other.delivered())
                 .findFirst().orElseThrow();
     }
@@ -50,7 +50,7 @@ class EventIngestControllerTest {
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.eventId").value(id))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString(shipment.id())));
-        mvc.perform(get("/api/events/{id}", id).with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.type").value(TestEvents.ETA_CHANGED))
@@ -64,12 +64,12 @@ class EventIngestControllerTest {
                 + "\",\"source\":\"" + TestEvents.sourceOf(shipment) + "\",\"subject\":\"" + shipment.id()
                 + "\",\"time\":\"" + TestEvents.now() + "\",\"datacontenttype\":\"application/json\",\"data\":"
                 + TestEvents.etaChangedData(shipment, 10) + "}";
-        mvc.perform(post("/api/events").contentType("application/cloudevents+json").content(event)
+        mvc.perform(post("/api/portfolios/demo/events").contentType("application/cloudevents+json").content(event)
                         .with(httpBasic("planner", "demo")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.eventId").value(id));
-        mvc.perform(get("/api/events/{id}", id).with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.subject").value(shipment.id()));
     }
 
@@ -82,7 +82,7 @@ class EventIngestControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/source-not-allowed"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString(TestEvents.sourceOf(othersShipment))));
-        mvc.perform(get("/api/events/{id}", id).with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(status().isNotFound());
     }
 
@@ -95,13 +95,13 @@ class EventIngestControllerTest {
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/invalid-event"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("may not report on shipment "
                         + othersShipment.id())));
-        mvc.perform(get("/api/events/{id}", id).with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.status").value("REJECTED"));
     }
 
     @Test
     void aSupplierMayNotSendLaborEvents() throws Exception {
-        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/portfolios/demo/events").contentType(MediaType.APPLICATION_JSON)
                         .header("ce-specversion", "1.0").header("ce-id", TestEvents.newId("labor"))
                         .header("ce-type", "io.timetocompute.labor.unavailable.v1")
                         .header("ce-source", TestEvents.sourceOf(shipment)).header("ce-time", TestEvents.now())
@@ -120,13 +120,13 @@ class EventIngestControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/invalid-event"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("malformed data")));
-        mvc.perform(get("/api/events/{id}", id).with(httpBasic("planner", "demo")))
+        mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.status").value("REJECTED"));
     }
 
     @Test
     void aRequestThatIsNoCloudEventIsABadRequestProblem() throws Exception {
-        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/portfolios/demo/events").contentType(MediaType.APPLICATION_JSON)
                         .content(TestEvents.etaChangedData(shipment, 3)).with(httpBasic("planner", "demo")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/invalid-event"))
@@ -146,7 +146,7 @@ class EventIngestControllerTest {
     }
 
     static MockHttpServletRequestBuilder binary(String id, String source, String data) {
-        return post("/api/events").contentType(MediaType.APPLICATION_JSON)
+        return post("/api/portfolios/demo/events").contentType(MediaType.APPLICATION_JSON)
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", TestEvents.ETA_CHANGED)

@@ -45,7 +45,7 @@ class OperationsTest {
 
     @Test
     void healthIsOpenAndUp() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> session.latestPublication().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
@@ -54,14 +54,14 @@ class OperationsTest {
 
     @Test
     void aPlannerSeesKafkaMongoAndTheSolverInTheDetails() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> session.latestPublication().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
         mvc.perform(get("/actuator/health").with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.components.kafka.status").value("UP"))
                 .andExpect(jsonPath("$.components.kafka.details.brokers").value(1))
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.solver.status").value("UP"))
-                .andExpect(jsonPath("$.components.solver.details.version").isNumber())
-                .andExpect(jsonPath("$.components.solver.details.feasible").isBoolean());
+                .andExpect(jsonPath("$.components.solver.details.demo.version").isNumber())
+                .andExpect(jsonPath("$.components.solver.details.demo.feasible").isBoolean());
     }
 
     @Test
@@ -88,14 +88,14 @@ class OperationsTest {
         double appliedOverApi = count("APPLIED", "api");
         double rejectedOverApi = count("REJECTED", "api");
         ShipmentProjection open = TestEvents.tightestShipment(session);
-        String delivered = session.portfolio().shipments().stream()
+        String delivered = session.plan(LivePlans.DEMO).portfolio().shipments().stream()
                 .filter(shipment -> shipment.deliveredDate() != null).findFirst().orElseThrow().id();
 
-        mvc.perform(post("/api/shipments/{id}/eta", open.id()).with(httpBasic("planner", "demo"))
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", open.id()).with(httpBasic("planner", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2031-01-06\"}"))
                 .andExpect(status().isAccepted());
         // refused by the plan: a delivered shipment has no ETA any more
-        mvc.perform(post("/api/shipments/{id}/eta", delivered).with(httpBasic("planner", "demo"))
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", delivered).with(httpBasic("planner", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2031-01-06\"}"))
                 .andExpect(status().isUnprocessableEntity());
 
@@ -121,7 +121,7 @@ class OperationsTest {
     }
 
     private void send(String id, ShipmentProjection shipment, String data) throws Exception {
-        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/portfolios/demo/events").contentType(MediaType.APPLICATION_JSON)
                 .header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", TestEvents.ETA_CHANGED)
                 .header("ce-source", TestEvents.sourceOf(shipment)).header("ce-time", TestEvents.now())
                 .content(data).with(httpBasic("planner", "demo")));

@@ -1,6 +1,7 @@
 package io.timetocompute.api.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.InvalidEventException;
+import io.timetocompute.events.inbound.PortfolioRouting;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.demo.DemoPortfolioGenerator;
@@ -70,7 +73,7 @@ class LivePlansRestartTest {
         long versionBeforeStop;
         String eventId = "eta-restart-1";
         try (LivePlans first = session()) {
-            first.start(demo, "demo");
+            first.start(LivePlans.DEMO, () -> demo, "demo");
             Publication initial = awaitPublication(first, 1);
             ShipmentProjection needed = initial.projection().shipments().stream()
                     .filter(shipment -> !shipment.delivered() && shipment.neededFor() != null
@@ -78,23 +81,24 @@ class LivePlansRestartTest {
                     .min(Comparator.comparing(ShipmentProjection::id)).orElseThrow();
             delayed = demo.shipments().stream().filter(s -> s.id().equals(needed.id())).findFirst().orElseThrow();
             newEta = initial.projection().portfolioFinish().plusDays(60);
-            EventProcessor processor = new EventProcessor(first, eventLog());
+            EventProcessor processor = first.processor(LivePlans.DEMO);
             EventProcessor.Outcome outcome = processor.process(etaChanged(eventId, delayed, newEta), OutcomeListener.KAFKA);
             assertThat(outcome.status()).isEqualTo(EventProcessor.Status.APPLIED);
             Publication moved = awaitPublication(first, 2);
             assertThat(moved.newlyApplied()).extracting("eventId").contains(eventId);
-            versionBeforeStop = history().lastVersion();
-            assertThat(history().timeline(0, 100)).isNotEmpty()
+            versionBeforeStop = history().lastVersion(LivePlans.DEMO);
+            assertThat(history().timeline(LivePlans.DEMO, 0, 100)).isNotEmpty()
                     .allSatisfy(change -> assertThat(change.eventIds()).contains(eventId));
         }
 
         try (LivePlans restarted = session()) {
             // Another starting portfolio is offered: the stored one wins.
-            restarted.start(DemoPortfolioGenerator.generate(300, 7), "another demo");
-            assertThat(restarted.portfolio().shipments()).filteredOn(s -> s.id().equals(delayed.id()))
+            restarted.start(LivePlans.DEMO, () -> DemoPortfolioGenerator.generate(300, 7), "another demo");
+            assertThat(restarted.plan(LivePlans.DEMO).portfolio().shipments()).filteredOn(s -> s.id().equals(delayed.id()))
                     .singleElement().extracting(Shipment::promisedDate).isEqualTo(newEta);
             Publication resumed = await().atMost(Duration.ofSeconds(30))
-                    .until(restarted::latestPublication, publication -> publication.isPresent()).orElseThrow();
+                    .until(() -> restarted.latestPublication(LivePlans.DEMO), publication -> publication.isPresent())
+                    .orElseThrow();
             assertThat(resumed.version()).isEqualTo(versionBeforeStop + 1);
             LocalDate arrival = resumed.projection().shipments().stream()
                     .filter(shipment -> shipment.id().equals(delayed.id())).findFirst().orElseThrow().arrivalDate();
@@ -102,13 +106,76 @@ class LivePlansRestartTest {
         }
     }
 
-    private LivePlans session() {
-        return new LivePlans(PROPERTIES, new PortfolioStore(mongo, () -> { }), eventLog(), history(),
-                List.of(history()), Clock.systemUTC());
+    @Test
+    void twoPortfoliosWithTheSameIdsKeepTheirOwnEventsVersionsAndHistoryAcrossARestart() throws Exception {
+        Portfolio demo = DemoPortfolioGenerator.generate(300, 42);
+        String other = "other-program";
+        Shipment delayed;
+        LocalDate newEta;
+        long demoVersion;
+        long otherVersion;
+        try (LivePlans first = session()) {
+            first.start(LivePlans.DEMO, () -> demo, "demo");
+            // The same portfolio file under another id: every shipment, pool and site id is in both.
+            first.create(other, demo, "a copy");
+            Publication initial = awaitPublication(first, LivePlans.DEMO, 1);
+            awaitPublication(first, other, 1);
+            ShipmentProjection needed = initial.projection().shipments().stream()
+                    .filter(shipment -> !shipment.delivered() && shipment.neededFor() != null
+                            && !shipment.neededFor().isEmpty())
+                    .min(Comparator.comparing(ShipmentProjection::id)).orElseThrow();
+            delayed = demo.shipments().stream().filter(s -> s.id().equals(needed.id())).findFirst().orElseThrow();
+            newEta = initial.projection().portfolioFinish().plusDays(60);
+            InboundEvent event = etaChanged("eta-apart-1", delayed, newEta);
+
+            assertThatThrownBy(() -> first.route(null, event)).isInstanceOf(InvalidEventException.class)
+                    .hasMessageContaining("ambiguous").hasMessageContaining("shipment:" + delayed.id())
+                    .hasMessageContaining("[demo, other-program]");
+            PortfolioRouting.Route route = first.route(other, event);
+            assertThat(route.portfolioId()).isEqualTo(other);
+            assertThat(route.processor().process(event, OutcomeListener.KAFKA).status())
+                    .isEqualTo(EventProcessor.Status.APPLIED);
+            awaitPublication(first, other, 2);
+            // The same event id is a new event for the other portfolio, not a duplicate.
+            assertThat(first.processor(LivePlans.DEMO).process(etaChanged("eta-apart-1", delayed,
+                    newEta.plusDays(1)), OutcomeListener.KAFKA).status()).isEqualTo(EventProcessor.Status.APPLIED);
+            awaitPublication(first, LivePlans.DEMO, 2);
+            demoVersion = history().lastVersion(LivePlans.DEMO);
+            otherVersion = history().lastVersion(other);
+            assertThat(history().timeline(other, 0, 1000)).isNotEmpty()
+                    .allSatisfy(change -> assertThat(change.portfolioId()).isEqualTo(other));
+        }
+
+        try (LivePlans restarted = session()) {
+            restarted.start(LivePlans.DEMO, () -> demo, "demo");
+            assertThat(restarted.ids()).containsExactly(LivePlans.DEMO, other);
+            assertThat(restarted.plan(other).portfolio().shipments()).filteredOn(s -> s.id().equals(delayed.id()))
+                    .singleElement().extracting(Shipment::promisedDate).isEqualTo(newEta);
+            assertThat(restarted.plan(LivePlans.DEMO).portfolio().shipments())
+                    .filteredOn(s -> s.id().equals(delayed.id()))
+                    .singleElement().extracting(Shipment::promisedDate).isEqualTo(newEta.plusDays(1));
+            assertThat(awaitPublication(restarted, other, otherVersion + 1).version()).isEqualTo(otherVersion + 1);
+            assertThat(awaitPublication(restarted, LivePlans.DEMO, demoVersion + 1).version())
+                    .isEqualTo(demoVersion + 1);
+
+            restarted.archive(other);
+            assertThat(restarted.ids()).containsExactly(LivePlans.DEMO);
+            // Archived: its data stays, its events are no longer routed to it, and only the demo has the shipment.
+            assertThat(new PortfolioStore(mongo, () -> { }).entry(other)).get()
+                    .extracting(PortfolioStore.PortfolioEntry::status).isEqualTo(PortfolioStore.Status.ARCHIVED);
+            assertThat(history().lastVersion(other)).isGreaterThan(otherVersion);
+            assertThat(restarted.route(null, etaChanged("eta-apart-2", delayed, newEta)).portfolioId())
+                    .isEqualTo(LivePlans.DEMO);
+            assertThatThrownBy(() -> restarted.route(other, etaChanged("eta-apart-3", delayed, newEta)))
+                    .isInstanceOf(InvalidEventException.class).hasMessageContaining("not an active portfolio");
+        }
     }
 
-    private MongoEventLog eventLog() {
-        return new MongoEventLog(mongo, Clock.systemUTC(), () -> { });
+    private LivePlans session() {
+        PublicationHistory history = history();
+        return new LivePlans(PROPERTIES, new PortfolioStore(mongo, () -> { }),
+                portfolioId -> new MongoEventLog(portfolioId, mongo, Clock.systemUTC(), () -> { }), history,
+                List.of(history), List.of(), Clock.systemUTC());
     }
 
     private PublicationHistory history() {
@@ -116,7 +183,11 @@ class LivePlansRestartTest {
     }
 
     private static Publication awaitPublication(LivePlans session, long version) {
-        return await().atMost(Duration.ofSeconds(30)).until(session::latestPublication,
+        return awaitPublication(session, LivePlans.DEMO, version);
+    }
+
+    private static Publication awaitPublication(LivePlans session, String portfolioId, long version) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> session.latestPublication(portfolioId),
                 publication -> publication.isPresent() && publication.get().version() >= version).orElseThrow();
     }
 

@@ -13,13 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.ApiIntegrationTest;
 
 class PortfolioApiTest extends ApiIntegrationTest {
 
     @Test
     void summarizesTheDemoPortfolio() throws Exception {
-        mvc.perform(get("/api/portfolio").with(planner()))
+        mvc.perform(get("/api/portfolios/demo").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("demo-300-tasks"))
                 .andExpect(jsonPath("$.dataDate").value("2026-12-01"))
@@ -33,7 +34,7 @@ class PortfolioApiTest extends ApiIntegrationTest {
 
     @Test
     void exportsThePortfolioFormat() throws Exception {
-        mvc.perform(get("/api/portfolio/export").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/export").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("demo-300-tasks.json")))
                 .andExpect(jsonPath("$.id").value("demo-300-tasks"))
@@ -44,18 +45,18 @@ class PortfolioApiTest extends ApiIntegrationTest {
 
     @Test
     void anExportedPortfolioImportsAgain() throws Exception {
-        String exported = mvc.perform(get("/api/portfolio/export").with(planner()))
+        String exported = mvc.perform(get("/api/portfolios/demo/export").with(planner()))
                 .andReturn().getResponse().getContentAsString();
-        long versionBefore = session.latestPublication().orElseThrow().version();
-        mvc.perform(put("/api/portfolio").with(planner()).contentType(MediaType.APPLICATION_JSON).content(exported))
+        long versionBefore = session.latestPublication(LivePlans.DEMO).orElseThrow().version();
+        mvc.perform(put("/api/portfolios/demo").with(planner()).contentType(MediaType.APPLICATION_JSON).content(exported))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.id").value("demo-300-tasks"))
                 .andExpect(jsonPath("$.tasks").value(301))
                 .andExpect(jsonPath("$.origin").value("imported through the API by planner"));
-        mvc.perform(get("/api/portfolio").with(planner()))
+        mvc.perform(get("/api/portfolios/demo").with(planner()))
                 .andExpect(jsonPath("$.origin").value("imported through the API by planner"));
         awaitPublishedSchedule();
-        mvc.perform(get("/api/projections").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/projections").with(planner()))
                 .andExpect(jsonPath("$.version", greaterThan((int) versionBefore)));
     }
 
@@ -72,19 +73,19 @@ class PortfolioApiTest extends ApiIntegrationTest {
                     "predecessors": [{"taskId": "T9", "lagDays": 0}],
                     "modes": [{"name": "standard", "durationDays": 5, "cost": 0}]}]}
                 """;
-        mvc.perform(put("/api/portfolio").with(planner()).contentType(MediaType.APPLICATION_JSON).content(portfolio))
+        mvc.perform(put("/api/portfolios/demo").with(planner()).contentType(MediaType.APPLICATION_JSON).content(portfolio))
                 .andExpect(problem(400, "invalid-portfolio", "NOWHERE"))
                 .andExpect(jsonPath("$.errors", hasSize(greaterThan(1))))
                 .andExpect(jsonPath("$.detail", containsString("T9")));
-        mvc.perform(get("/api/portfolio").with(planner()))
+        mvc.perform(get("/api/portfolios/demo").with(planner()))
                 .andExpect(jsonPath("$.id").value("demo-300-tasks"));
     }
 
     @Test
     void unreadablePortfolioJsonIsAProblemToo() throws Exception {
-        mvc.perform(put("/api/portfolio").with(planner()).contentType(MediaType.APPLICATION_JSON).content("{\"id\": "))
+        mvc.perform(put("/api/portfolios/demo").with(planner()).contentType(MediaType.APPLICATION_JSON).content("{\"id\": "))
                 .andExpect(problem(400, "invalid-portfolio", "invalid portfolio JSON in the request body"));
-        mvc.perform(put("/api/portfolio").with(planner()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/portfolios/demo").with(planner()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\": \"x\", \"colour\": \"blue\"}"))
                 .andExpect(problem(400, "invalid-portfolio", "colour"))
                 .andExpect(jsonPath("$.errors[0]", startsWith("invalid portfolio JSON")));

@@ -17,7 +17,7 @@ class ProjectionApiTest extends ApiIntegrationTest {
 
     @Test
     void theProjectionHasEveryBlockWithItsDrivingPath() throws Exception {
-        mvc.perform(get("/api/projections").with(executive()))
+        mvc.perform(get("/api/portfolios/demo/projections").with(executive()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version", greaterThan(0)))
                 .andExpect(jsonPath("$.publishedAt", notNullValue()))
@@ -32,7 +32,7 @@ class ProjectionApiTest extends ApiIntegrationTest {
 
     @Test
     void aBlockHasItsBaselineAndSlip() throws Exception {
-        mvc.perform(get("/api/blocks/{id}", "QC1-H1").with(executive()))
+        mvc.perform(get("/api/portfolios/demo/blocks/{id}", "QC1-H1").with(executive()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.blockId").value("QC1-H1"))
                 .andExpect(jsonPath("$.siteId").value("QC1"))
@@ -43,13 +43,13 @@ class ProjectionApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.slipDays").isNumber())
                 .andExpect(jsonPath("$.drivingPath[0].kind").value("TASK"))
                 .andExpect(jsonPath("$.onlineTaskId").value("QC1-H1-ONLINE"));
-        mvc.perform(get("/api/blocks/{id}", "NOPE").with(executive()))
+        mvc.perform(get("/api/portfolios/demo/blocks/{id}", "NOPE").with(executive()))
                 .andExpect(problem(404, "not-found", "no block 'NOPE'"));
     }
 
     @Test
     void aBlocksHistoryStartsWithItsBaseline() throws Exception {
-        mvc.perform(get("/api/blocks/{id}/history", "OH1-H1").with(executive()))
+        mvc.perform(get("/api/portfolios/demo/blocks/{id}/history", "OH1-H1").with(executive()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].version", greaterThan(0)))
                 .andExpect(jsonPath("$[0].oldDate", nullValue()))
@@ -57,7 +57,7 @@ class ProjectionApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$[0].deltaDays").value(0))
                 .andExpect(jsonPath("$[0].cause").value("re-optimization"))
                 .andExpect(jsonPath("$[0].eventIds", hasSize(0)));
-        mvc.perform(get("/api/blocks/{id}/history", "NOPE").with(executive()))
+        mvc.perform(get("/api/portfolios/demo/blocks/{id}/history", "NOPE").with(executive()))
                 .andExpect(problem(404, "not-found", "no block 'NOPE'"));
     }
 }

@@ -158,7 +158,7 @@ class KillNineRecoveryTest {
                 waitUntil(() -> count(restarted), count -> count >= ids.size(), PATIENCE);
                 Set<String> recorded = new HashSet<>();
                 for (Document event : restarted.getDatabase("ttc").getCollection("inbound_events").find()) {
-                    recorded.add(event.getString("_id"));
+                    recorded.add(event.getString("eventId"));
                 }
                 assertThat(count(restarted)).isEqualTo(ids.size());
                 assertThat(recorded).containsExactlyInAnyOrderElementsOf(ids);
@@ -177,7 +177,7 @@ class KillNineRecoveryTest {
     }
 
     private static Optional<Document> latest(MongoCollection<Document> versions, Document filter) {
-        return Optional.ofNullable(versions.find(filter).sort(new Document("_id", -1)).first());
+        return Optional.ofNullable(versions.find(filter).sort(new Document("version", -1)).first());
     }
 
     private static LocalDate blockDate(Document version, String block) {

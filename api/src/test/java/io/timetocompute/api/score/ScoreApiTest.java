@@ -21,7 +21,7 @@ class ScoreApiTest extends ApiIntegrationTest {
 
     @Test
     void explainsTheScoreMostExpensiveConstraintFirst() throws Exception {
-        String explanation = mvc.perform(get("/api/score").param("matches", "2").with(planner()))
+        String explanation = mvc.perform(get("/api/portfolios/demo/score").param("matches", "2").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.feasible").value(true))
                 .andExpect(jsonPath("$.score").isString())
@@ -35,9 +35,9 @@ class ScoreApiTest extends ApiIntegrationTest {
 
     @Test
     void theNumberOfMatchesIsBounded() throws Exception {
-        mvc.perform(get("/api/score").param("matches", "0").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/score").param("matches", "0").with(planner()))
                 .andExpect(problem(400, "invalid-request", "matches: must be greater than or equal to 1"));
-        mvc.perform(get("/api/score").param("matches", "101").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/score").param("matches", "101").with(planner()))
                 .andExpect(problem(400, "invalid-request", "matches: must be less than or equal to 100"));
     }
 }

@@ -61,24 +61,24 @@ class ProductionSecurityTest {
     @Test
     void anExecutiveTokenReadsTheDashboardButNotThePlannersViews() throws Exception {
         String executive = token("ceo@example.com", List.of(Roles.EXECUTIVE));
-        mvc.perform(get("/api/dashboard").header("Authorization", "Bearer " + executive))
+        mvc.perform(get("/api/portfolios/demo/dashboard").header("Authorization", "Bearer " + executive))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/portfolio").header("Authorization", "Bearer " + executive))
+        mvc.perform(get("/api/portfolios/demo/export").header("Authorization", "Bearer " + executive))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void aPlannerTokenReadsEverything() throws Exception {
         String planner = token("pm@example.com", List.of(Roles.PLANNER));
-        mvc.perform(get("/api/portfolio").header("Authorization", "Bearer " + planner)).andExpect(status().isOk());
+        mvc.perform(get("/api/portfolios/demo").header("Authorization", "Bearer " + planner)).andExpect(status().isOk());
     }
 
     @Test
     void theDemoUsersDoNotExistAndForgedTokensAreRefused() throws Exception {
-        mvc.perform(get("/api/dashboard").with(httpBasic("planner", "demo"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/portfolios/demo/dashboard").with(httpBasic("planner", "demo"))).andExpect(status().isUnauthorized());
         KeyPair other = rsaKeyPair();
         String forged = sign(other, "pm@example.com", List.of(Roles.PLANNER));
-        mvc.perform(get("/api/portfolio").header("Authorization", "Bearer " + forged))
+        mvc.perform(get("/api/portfolios/demo").header("Authorization", "Bearer " + forged))
                 .andExpect(status().isUnauthorized());
     }
 

@@ -26,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.ApiIntegrationTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import io.timetocompute.api.store.MongoEventLog;
+import java.time.Clock;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.projection.ScheduleProjection.ShipmentProjection;
 
@@ -37,7 +41,7 @@ class ShipmentApiTest extends ApiIntegrationTest {
 
     @Test
     void showsAShipmentWithItsArrival() throws Exception {
-        mvc.perform(get("/api/shipments/{id}", DELIVERED_TRANSFORMER).with(planner()))
+        mvc.perform(get("/api/portfolios/demo/shipments/{id}", DELIVERED_TRANSFORMER).with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(DELIVERED_TRANSFORMER))
                 .andExpect(jsonPath("$.supplier").value("Ridgeline Power Equipment"))
@@ -49,47 +53,47 @@ class ShipmentApiTest extends ApiIntegrationTest {
 
     @Test
     void filtersBySiteAndLateness() throws Exception {
-        mvc.perform(get("/api/shipments").param("siteId", "QC1").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/shipments").param("siteId", "QC1").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()", greaterThan(0)))
                 .andExpect(jsonPath("$[*].siteId", everyItem(is("QC1"))));
-        String late = mvc.perform(get("/api/shipments").param("late", "true").with(planner()))
+        String late = mvc.perform(get("/api/portfolios/demo/shipments").param("late", "true").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].late", everyItem(is(true))))
                 .andExpect(jsonPath("$[*].slackDays", everyItem(lessThan(0))))
                 .andReturn().getResponse().getContentAsString();
-        String onTime = mvc.perform(get("/api/shipments").param("late", "false").with(planner()))
+        String onTime = mvc.perform(get("/api/portfolios/demo/shipments").param("late", "false").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].late", everyItem(is(false))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<?>>read(late, "$").size() + JsonPath.<List<?>>read(onTime, "$").size())
-                .as("late and on-time shipments together").isEqualTo(session.portfolio().shipments().size());
+                .as("late and on-time shipments together").isEqualTo(session.plan(LivePlans.DEMO).portfolio().shipments().size());
     }
 
     @Test
     void unknownShipmentsAndSitesAreNotFound() throws Exception {
-        mvc.perform(get("/api/shipments/{id}", "SHP-NOPE").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/shipments/{id}", "SHP-NOPE").with(planner()))
                 .andExpect(problem(404, "not-found", "no shipment 'SHP-NOPE'"));
-        mvc.perform(get("/api/shipments").param("siteId", "NOPE").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/shipments").param("siteId", "NOPE").with(planner()))
                 .andExpect(problem(404, "not-found", "no site 'NOPE'"));
-        mvc.perform(post("/api/shipments/{id}/eta", "SHP-NOPE").with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", "SHP-NOPE").with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2028-01-10\"}"))
                 .andExpect(problem(404, "not-found", "no shipment 'SHP-NOPE'"));
     }
 
     @Autowired
-    EventLog eventLog;
+    MongoTemplate mongo;
 
     @Test
     void anEtaWhatIfMovesTheBlockItFeedsAndIsNamedAsTheCause() throws Exception {
         String blockId = "WTX1-H2";
-        ShipmentProjection shipment = session.latestPublication().orElseThrow().projection().shipments().stream()
+        ShipmentProjection shipment = session.latestPublication(LivePlans.DEMO).orElseThrow().projection().shipments().stream()
                 .filter(candidate -> !candidate.delivered() && candidate.neededFor() != null
                         && candidate.neededFor().stream().anyMatch(task -> task.startsWith(blockId + "-")))
                 .findFirst().orElseThrow();
-        LocalDate promised = session.portfolio().shipments().stream()
+        LocalDate promised = session.plan(LivePlans.DEMO).portfolio().shipments().stream()
                 .filter(candidate -> candidate.id().equals(shipment.id())).findFirst().orElseThrow().promisedDate();
-        String response = mvc.perform(post("/api/shipments/{id}/eta", shipment.id()).with(planner())
+        String response = mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", shipment.id()).with(planner())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"newDate\":\"2031-01-06\",\"reason\":\"factory fire\"}"))
                 .andExpect(status().isAccepted())
@@ -100,19 +104,19 @@ class ShipmentApiTest extends ApiIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         String eventId = JsonPath.read(response, "$.eventId");
         // Recorded like any inbound event, so that a restart replays it.
-        assertThat(eventLog.appliedSince(Instant.EPOCH)).filteredOn(event -> event.id().equals(eventId))
+        assertThat(demoEventLog().appliedSince(Instant.EPOCH)).filteredOn(event -> event.id().equals(eventId))
                 .singleElement().satisfies(event -> assertThat(event.source()).isEqualTo("/planners/planner"));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
-                    .perform(get("/api/blocks/{id}", blockId).with(planner()))
+                    .perform(get("/api/portfolios/demo/blocks/{id}", blockId).with(planner()))
                     .andExpect(jsonPath("$.onlineDate", greaterThan("2031-01-06")))
                     .andExpect(jsonPath("$.slipDays", greaterThan(0))));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc
-                    .perform(get("/api/blocks/{id}/history", blockId).with(planner()))
+                    .perform(get("/api/portfolios/demo/blocks/{id}/history", blockId).with(planner()))
                     .andExpect(jsonPath("$[*].eventIds[*]", hasItem(eventId)))
                     .andExpect(jsonPath("$[*].cause", hasItem(containsString("now expected 2031-01-06")))));
         } finally {
-            mvc.perform(post("/api/shipments/{id}/eta", shipment.id()).with(planner())
+            mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", shipment.id()).with(planner())
                     .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"" + promised + "\"}"))
                     .andExpect(status().isAccepted());
         }
@@ -120,35 +124,40 @@ class ShipmentApiTest extends ApiIntegrationTest {
 
     @Test
     void aDeliveryIsShownAndRefusesLaterEtas() throws Exception {
-        String shipmentId = session.portfolio().shipments().stream()
+        String shipmentId = session.plan(LivePlans.DEMO).portfolio().shipments().stream()
                 .filter(shipment -> shipment.siteId().equals("QC1") && shipment.deliveredDate() == null)
                 .findFirst().orElseThrow().id();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        mvc.perform(post("/api/shipments/{id}/delivery", shipmentId).with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/delivery", shipmentId).with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredDate\":\"" + today + "\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.detail").value("shipment " + shipmentId + " delivered " + today));
-        mvc.perform(post("/api/shipments/{id}/eta", shipmentId).with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", shipmentId).with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2028-01-10\"}"))
                 .andExpect(problem(422, "change-refused", "was already delivered on " + today));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
-                .perform(get("/api/shipments/{id}", shipmentId).with(planner()))
+                .perform(get("/api/portfolios/demo/shipments/{id}", shipmentId).with(planner()))
                 .andExpect(jsonPath("$.delivered").value(true))
                 .andExpect(jsonPath("$.arrivalDate").value(today.toString())));
     }
 
     @Test
     void invalidWhatIfsNameTheField() throws Exception {
-        mvc.perform(post("/api/shipments/{id}/eta", DELIVERED_TRANSFORMER).with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", DELIVERED_TRANSFORMER).with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"no date\"}"))
                 .andExpect(problem(400, "invalid-request", "newDate: must not be null"))
                 .andExpect(jsonPath("$.errors[0].field").value("newDate"));
-        mvc.perform(post("/api/shipments/{id}/eta", DELIVERED_TRANSFORMER).with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/eta", DELIVERED_TRANSFORMER).with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"newDate\":\"2031-02-30\"}"))
                 .andExpect(problem(400, "invalid-request", "newDate: "));
-        mvc.perform(post("/api/shipments/{id}/delivery", DELIVERED_TRANSFORMER).with(planner())
+        mvc.perform(post("/api/portfolios/demo/shipments/{id}/delivery", DELIVERED_TRANSFORMER).with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredDate\":\"2099-01-01\"}"))
                 .andExpect(problem(400, "invalid-request",
                         "deliveredDate: must be a date in the past or in the present"));
+    }
+
+    /** The demo portfolio's event log, as the service keeps it. */
+    private EventLog demoEventLog() {
+        return new MongoEventLog(LivePlans.DEMO, mongo, Clock.systemUTC(), () -> { });
     }
 }

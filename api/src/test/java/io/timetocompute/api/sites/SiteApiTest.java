@@ -30,7 +30,7 @@ class SiteApiTest extends ApiIntegrationTest {
 
     @Test
     void listsTheDemoSitesWithTheirBlocksAndSlip() throws Exception {
-        mvc.perform(get("/api/sites").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/sites").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", contains("WTX1", "QC1", "OH1")))
                 .andExpect(jsonPath("$[0].name").value("Pecos Wind Campus"))
@@ -46,7 +46,7 @@ class SiteApiTest extends ApiIntegrationTest {
 
     @Test
     void aSitesOnlineDateIsItsLatestBlocksAndSlipIsMeasuredFromTheBaseline() throws Exception {
-        String site = mvc.perform(get("/api/sites/{id}", "WTX1").with(planner()))
+        String site = mvc.perform(get("/api/portfolios/demo/sites/{id}", "WTX1").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("WTX1"))
                 .andExpect(jsonPath("$.powerAvailableDate").value("2028-10-18"))
@@ -60,13 +60,13 @@ class SiteApiTest extends ApiIntegrationTest {
             assertThat(JsonPath.<Integer>read(site, "$.blocks[" + block + "].slipDays").longValue())
                     .isEqualTo(ChronoUnit.DAYS.between(baseline, online));
         }
-        mvc.perform(get("/api/sites/{id}", "NOPE").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/sites/{id}", "NOPE").with(planner()))
                 .andExpect(problem(404, "not-found", "no site 'NOPE'"));
     }
 
     @Test
     void theSiteScheduleHoldsItsTasksBlocksShipmentsAndPools() throws Exception {
-        mvc.perform(get("/api/sites/{id}/schedule", "OH1").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/sites/{id}/schedule", "OH1").with(planner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.site.id").value("OH1"))
                 .andExpect(jsonPath("$.site.name").value("Lima Works"))
@@ -87,7 +87,7 @@ class SiteApiTest extends ApiIntegrationTest {
 
     @Test
     void tasksOnTheDrivingPathAreTheBlocksTaskSteps() throws Exception {
-        String schedule = mvc.perform(get("/api/sites/{id}/schedule", "QC1").with(planner()))
+        String schedule = mvc.perform(get("/api/portfolios/demo/sites/{id}/schedule", "QC1").with(planner()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> pathTasks = JsonPath.read(schedule, "$.blocks[*].drivingPath[?(@.kind == 'TASK')].id");
         List<String> flagged = JsonPath.read(schedule, "$.tasks[?(@.onDrivingPath == true)].id");
@@ -97,7 +97,7 @@ class SiteApiTest extends ApiIntegrationTest {
 
     @Test
     void theDashboardSumsTheMegawattsOnline() throws Exception {
-        String dashboard = mvc.perform(get("/api/dashboard").with(executive()))
+        String dashboard = mvc.perform(get("/api/portfolios/demo/dashboard").with(executive()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.portfolioId").value("demo-300-tasks"))
                 .andExpect(jsonPath("$.portfolioName", startsWith("Demo portfolio: 3 sites")))
@@ -116,18 +116,18 @@ class SiteApiTest extends ApiIntegrationTest {
 
     @Test
     void aPowerDateWhatIfIsAccepted() throws Exception {
-        mvc.perform(post("/api/sites/{id}/power-date", "OH1").with(planner())
+        mvc.perform(post("/api/portfolios/demo/sites/{id}/power-date", "OH1").with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2027-07-01\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.detail").value("site OH1 power available 2027-07-01"));
-        mvc.perform(post("/api/sites/{id}/power-date", "OH1").with(planner())
+        mvc.perform(post("/api/portfolios/demo/sites/{id}/power-date", "OH1").with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(problem(400, "invalid-request", "date: must not be null"));
-        mvc.perform(post("/api/sites/{id}/power-date", "NOPE").with(planner())
+        mvc.perform(post("/api/portfolios/demo/sites/{id}/power-date", "NOPE").with(planner())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2027-07-01\"}"))
                 .andExpect(problem(404, "not-found", "no site 'NOPE'"));
-        mvc.perform(get("/api/sites/{id}", "OH1").with(planner()))
+        mvc.perform(get("/api/portfolios/demo/sites/{id}", "OH1").with(planner()))
                 .andExpect(jsonPath("$.powerAvailableDate", is("2027-07-01")));
     }
 }

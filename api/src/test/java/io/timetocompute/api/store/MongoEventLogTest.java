@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.client.MongoClient;
@@ -36,7 +37,7 @@ class MongoEventLogTest {
         String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
         client = MongoClients.create(uri);
         template = new MongoTemplate(client, "ttc");
-        log = new MongoEventLog(template, Clock.systemUTC(), () -> { });
+        log = new MongoEventLog("p1", template, Clock.systemUTC(), () -> { });
     }
 
     @AfterEach
@@ -60,7 +61,9 @@ class MongoEventLogTest {
         assertThat(log.contains("e1")).isTrue();
         assertThat(log.contains("e2")).isFalse();
         assertThat(log.recordedAmong(List.of("e1", "e2", "e3"))).containsExactlyInAnyOrder("e1", "e3");
-        InboundEventDocument stored = template.findById("e1", InboundEventDocument.class);
+        InboundEventDocument stored = template.findById("p1/e1", InboundEventDocument.class);
+        assertThat(stored.portfolioId()).isEqualTo("p1");
+        assertThat(stored.eventId()).isEqualTo("e1");
         assertThat(stored.detail()).isEqualTo("shipment A now expected 2027-03-01");
         assertThat(stored.data()).isEqualTo("{\"shipmentId\":\"A\"}");
         assertThat(stored.time()).isEqualTo(Instant.parse("2027-01-10T00:00:00Z"));
@@ -78,5 +81,34 @@ class MongoEventLogTest {
         log.recordAll(List.of(), Map.of("shipment:A", Instant.parse("2027-01-11T00:00:00Z")));
         assertThat(log.lastApplied(List.of("shipment:A")))
                 .containsEntry("shipment:A", Instant.parse("2027-01-11T00:00:00Z"));
+    }
+
+    @Test
+    void twoPortfoliosKeepTheirOwnEventsAndEntityTimes() {
+        MongoEventLog other = new MongoEventLog("p2", template, Clock.systemUTC(), () -> { });
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "in p1")),
+                Map.of("shipment:A", Instant.parse("2027-01-10T00:00:00Z")));
+
+        assertThat(other.contains("e1")).isFalse();
+        assertThat(other.lastApplied(List.of("shipment:A"))).isEmpty();
+        assertThat(other.appliedSince(Instant.EPOCH)).isEmpty();
+        other.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "in p2")),
+                Map.of("shipment:A", Instant.parse("2027-01-01T00:00:00Z")));
+
+        assertThat(template.findById("p2/e1", InboundEventDocument.class).detail()).isEqualTo("in p2");
+        assertThat(template.findById("p1/e1", InboundEventDocument.class).detail()).isEqualTo("in p1");
+        assertThat(log.lastApplied(List.of("shipment:A")))
+                .containsEntry("shipment:A", Instant.parse("2027-01-10T00:00:00Z"));
+        assertThat(other.lastApplied(List.of("shipment:A")))
+                .containsEntry("shipment:A", Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(log.appliedSince(Instant.EPOCH)).singleElement().extracting(InboundEvent::id).isEqualTo("e1");
+    }
+
+    @Test
+    void theIndexesDeclaredOnTheEventLogAreCreated() {
+        StoreIndexes.create(template, InboundEventDocument.class);
+        assertThat(template.indexOps(InboundEventDocument.class).getIndexInfo())
+                .extracting(IndexInfo::getName)
+                .contains("portfolio_replay", "portfolio_log", "portfolio_status_log");
     }
 }

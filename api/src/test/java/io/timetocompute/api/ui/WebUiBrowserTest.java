@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.Site;
 
@@ -103,7 +105,7 @@ class WebUiBrowserTest {
 
     @Test
     void plannerSeesThePortfolioAndASitesSchedule() throws IOException, InterruptedException {
-        Portfolio portfolio = session.portfolio();
+        Portfolio portfolio = session.plan(LivePlans.DEMO).portfolio();
         logIn("planner");
 
         List<WebElement> rows = new WebDriverWait(browser, FIRST_SCHEDULE)
@@ -136,32 +138,50 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void executiveSeesTheDashboardAndGetsACalendarLinkButNotThePlannersSiteView()
-            throws IOException, InterruptedException {
-        Portfolio portfolio = session.portfolio();
+    void executiveSeesTheDashboardGetsACalendarLinkAndOpensASiteView() throws IOException, InterruptedException {
+        Portfolio portfolio = session.plan(LivePlans.DEMO).portfolio();
         logIn("executive");
 
         new WebDriverWait(browser, FIRST_SCHEDULE).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#sites-table > tbody > tr"), portfolio.sites().size()));
         assertThat(browser.findElement(By.cssSelector("#app-header .role")).getText()).isEqualTo("executive");
+        assertThat(new Select(browser.findElement(By.id("portfolio-picker"))).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo(LivePlans.DEMO);
         // A calendar app with the link reads the feed without logging in.
         browser.findElement(By.id("calendar-link")).click();
         WebElement calendarUrl = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-url")));
         String link = calendarUrl.getDomProperty("value");
-        assertThat(link).startsWith(url("/api/calendar.ics?token="));
+        assertThat(link).startsWith(url("/api/portfolios/demo/calendar.ics?token="));
         HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.body()).startsWith("BEGIN:VCALENDAR");
-        // The site view reads a planner-only schedule: the page must say so rather than stay empty.
-        browser.get(url("/site.html?id=" + portfolio.sites().get(0).id()));
-        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#site-problem .message.forbidden")));
-        assertThat(message.getText()).contains("executive");
+        // The site links lead to the site view, not to a refusal.
+        Site site = portfolio.sites().get(0);
+        browser.findElement(By.linkText(site.name())).click();
+        wait.until(ExpectedConditions.urlContains("site.html?id="));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#gantt .vis-item"), 0));
+        assertThat(browser.findElements(By.cssSelector(".message.forbidden"))).isEmpty();
+    }
+
+    @Test
+    void aSupplierLandsOnItsOwnShipments() {
+        String supplier = "meridian-switchgear";
+        logIn(supplier);
+
+        wait.until(ExpectedConditions.urlContains("/supplier.html"));
+        List<WebElement> rows = new WebDriverWait(browser, FIRST_SCHEDULE).until(ExpectedConditions
+                .numberOfElementsToBeMoreThan(By.cssSelector("#supplier-shipments tbody tr"), 0));
+        long own = session.plan(LivePlans.DEMO).portfolio().shipments().stream()
+                .filter(shipment -> Suppliers.slugOf(shipment.supplier()).equals(supplier)).count();
+        assertThat(rows).hasSize((int) own);
+        assertThat(browser.findElement(By.id("supplier-title")).getText()).contains(supplier);
+        assertThat(browser.findElements(By.cssSelector(".message.forbidden"))).isEmpty();
+        assertThat(browser.findElements(By.id("portfolio-picker"))).isEmpty();
     }
 
     private void logIn(String user) {
-        browser.get(url("/"));
+        browser.get(url("/login"));
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");

@@ -54,6 +54,28 @@ class WebUiResourcesTest {
     }
 
     @Test
+    void aSupplierGetsItsOwnPageAndThePagesUseThePortfolioRoutes() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"/supplier.html", "/app/supplier.js", "/app/common.js", "/app/app.css"}) {
+            assertThat(client.send(get(path).header("Authorization", basic("meridian-switchgear")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(client.send(get("/").header("Authorization", basic("meridian-switchgear")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        // Every API call of the pages is one of a portfolio, or one of the few that belong to none.
+        java.util.regex.Pattern apiPath = java.util.regex.Pattern.compile("[`'\"](/api/[^`'\"?$]*)");
+        for (String script : new String[] {"common", "dashboard", "site", "events", "timeline", "supplier"}) {
+            String source = client.send(get("/app/" + script + ".js").header("Authorization", basic("planner"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher paths = apiPath.matcher(source);
+            while (paths.find()) {
+                assertThat(paths.group(1)).as(script + ".js")
+                        .matches("/api/(portfolios(/.*)?|me|suppliers/.*)");
+            }
+        }
+    }
+
+    @Test
     void aFormLoginSessionGetsTheCsrfCookieItsLogoutSendsBack() throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();

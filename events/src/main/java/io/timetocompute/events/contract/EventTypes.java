@@ -20,6 +20,7 @@ public final class EventTypes {
 
     public static final String BLOCK_PROJECTION = "io.timetocompute.projection.block.v1";
     public static final String DATE_CHANGED = "io.timetocompute.timeline.date-changed.v1";
+    public static final String NEED_BY_CHANGED = "io.timetocompute.supplier.need-by-changed.v1";
 
     public static final Set<String> SUPPLY = Set.of(SHIPMENT_PLANNED, SHIPMENT_ETA_CHANGED, SHIPMENT_DELIVERED);
     public static final Set<String> LABOR = Set.of(LABOR_CAPACITY_CHANGED, LABOR_UNAVAILABLE, LABOR_HIRES_AVAILABLE);

@@ -13,7 +13,7 @@ public final class OutboundRecords {
     }
 
     /**
-     * On {@link Topics#PROJECTIONS} (compacted, key {@code siteId/blockId}): the latest projected online date of a
+     * On {@link Topics#PROJECTIONS} (compacted, key {@code portfolioId/siteId/blockId}): the latest projected online date of a
      * block.
      *
      * @param eventIds the events that moved it in this publication (empty: the solver found a better schedule)
@@ -24,12 +24,25 @@ public final class OutboundRecords {
     }
 
     /**
-     * On {@link Topics#TIMELINE} (key {@code siteId/blockId}): one change of a block's projected online date, the
+     * On {@link Topics#TIMELINE} (key {@code portfolioId/siteId/blockId}): one change of a block's projected online date, the
      * executives' feed.
      *
      * @param cause what moved it, in words; "re-optimization" when no event did
      */
     public record DateChanged(String siteId, String blockId, double itMw, LocalDate oldDate, LocalDate newDate,
             long deltaDays, String cause, List<String> eventIds, long version, Instant publishedAt) {
+    }
+
+    /**
+     * On {@link Topics#SUPPLIER_NEEDS} (key: the supplier's slug, so that a supplier reads its records in order from
+     * one partition): a shipment's need-by date in a portfolio changed, or was published for the first time since
+     * the service started.
+     *
+     * @param needByDate the latest arrival that moves no block; null when only pinned work needs it
+     * @param slackDays needByDate minus arrivalDate, in calendar days; negative: late
+     */
+    public record NeedByChanged(String supplier, String portfolioId, String shipmentId, String material,
+            String siteId, LocalDate arrivalDate, boolean delivered, LocalDate previousNeedByDate,
+            LocalDate needByDate, Integer slackDays, long version, Instant publishedAt) {
     }
 }

@@ -31,6 +31,8 @@ public class EventsKafkaConfiguration {
     static final int INBOUND_PARTITIONS = 3;
     /** Dead letters carry why they were refused in this header. */
     public static final String REASON_HEADER = "ttc_reason";
+    /** Every record the service publishes (dead letters of a known portfolio too) names its portfolio here. */
+    public static final String PORTFOLIO_HEADER = "ttc_portfolio";
 
     @Bean
     NewTopic supplyTopic() {
@@ -55,6 +57,11 @@ public class EventsKafkaConfiguration {
     @Bean
     NewTopic timelineTopic() {
         return TopicBuilder.name(Topics.TIMELINE).partitions(1).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic supplierNeedsTopic() {
+        return TopicBuilder.name(Topics.SUPPLIER_NEEDS).partitions(INBOUND_PARTITIONS).replicas(1).build();
     }
 
     @Bean
@@ -83,8 +90,15 @@ public class EventsKafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.DEAD_LETTERS, -1));
         // The reason alone, without the listener-invocation wrapper that the standard exception header carries.
-        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
-                new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
+        recoverer.setHeadersFunction((record, exception) -> {
+            RecordHeaders headers = new RecordHeaders(new Header[] {
+                    new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))});
+            String portfolioId = portfolioOf(exception);
+            if (portfolioId != null) {
+                headers.add(PORTFOLIO_HEADER, portfolioId.getBytes(StandardCharsets.UTF_8));
+            }
+            return headers;
+        });
         return recoverer;
     }
 
@@ -95,6 +109,16 @@ public class EventsKafkaConfiguration {
     @Bean
     DefaultErrorHandler eventErrorHandler(DeadLetterPublishingRecoverer deadLetterPublisher) {
         return new DefaultErrorHandler(deadLetterPublisher, new FixedBackOff(500L, 2));
+    }
+
+    /** @return the portfolio whose processor refused the event, null when it was refused before routing */
+    private static String portfolioOf(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedInPortfolio refused) {
+                return refused.portfolioId();
+            }
+        }
+        return null;
     }
 
     private static String reason(Throwable exception) {

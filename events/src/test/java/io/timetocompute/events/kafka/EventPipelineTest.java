@@ -41,6 +41,8 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.contract.Topics;
+import io.timetocompute.events.inbound.PortfolioRouting;
+import io.timetocompute.events.EventsTestApplication;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
@@ -61,6 +63,8 @@ class EventPipelineTest {
 
     private static final LocalDate DAY0 = TestPortfolios.DATA_DATE;
     private static final String NORTHGATE = Suppliers.sourceOf("Northgate");
+    /** Key of the events the routing test sends, which the other tests' dead-letter counts leave out. */
+    private static final String ROUTING = "routing";
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -79,7 +83,7 @@ class EventPipelineTest {
         props.put("auto.offset.reset", "earliest");
         consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
                 .createConsumer();
-        consumer.subscribe(List.of(Topics.PROJECTIONS, Topics.TIMELINE, Topics.DEAD_LETTERS));
+        consumer.subscribe(List.of(Topics.PROJECTIONS, Topics.TIMELINE, Topics.DEAD_LETTERS, Topics.SUPPLIER_NEEDS));
     }
 
     @AfterEach
@@ -93,16 +97,16 @@ class EventPipelineTest {
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return latestOnline(seen, "A/A-H1") != null;
+            return latestOnline(seen, "two-sites/A/A-H1") != null;
         });
-        assertThat(latestOnline(seen, "A/A-H1")).isEqualTo(DAY0.plusDays(47));
+        assertThat(latestOnline(seen, "two-sites/A/A-H1")).isEqualTo(DAY0.plusDays(47));
 
         String id = send(Topics.SUPPLY, "A-XFMR", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
                 "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"" + DAY0.plusDays(70) + "\",\"reason\":\"port congestion\"}");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return DAY0.plusDays(77).equals(latestOnline(seen, "A/A-H1")) && records(seen, Topics.TIMELINE).stream()
+            return DAY0.plusDays(77).equals(latestOnline(seen, "two-sites/A/A-H1")) && records(seen, Topics.TIMELINE).stream()
                     .anyMatch(r -> json(r).get("eventIds").toString().contains(id));
         });
         JsonNode timeline = records(seen, Topics.TIMELINE).stream().map(EventPipelineTest::json)
@@ -113,9 +117,9 @@ class EventPipelineTest {
         assertThat(timeline.get("itMw").asDouble()).isEqualTo(50);
         // no other block moved because of it
         assertThat(records(seen, Topics.PROJECTIONS)).filteredOn(r -> json(r).get("eventIds").toString().contains(id))
-                .extracting(ConsumerRecord::key).containsOnly("A/A-H1");
+                .extracting(ConsumerRecord::key).containsOnly("two-sites/A/A-H1");
         assertThat(records(seen, Topics.TIMELINE)).filteredOn(r -> json(r).get("eventIds").toString().contains(id))
-                .extracting(ConsumerRecord::key).containsOnly("A/A-H1");
+                .extracting(ConsumerRecord::key).containsOnly("two-sites/A/A-H1");
         assertThat(header(records(seen, Topics.PROJECTIONS).get(0), "ce_type"))
                 .isEqualTo(EventTypes.BLOCK_PROJECTION);
     }
@@ -141,10 +145,11 @@ class EventPipelineTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return records(seen, Topics.DEAD_LETTERS).size() >= 7
-                    && DAY0.plusDays(67).equals(latestOnline(seen, "B/B-H1"));
+            return records(seen, Topics.DEAD_LETTERS).stream().filter(r -> !r.key().startsWith(ROUTING)).count() >= 7
+                    && DAY0.plusDays(67).equals(latestOnline(seen, "two-sites/B/B-H1"));
         });
         List<String> reasons = records(seen, Topics.DEAD_LETTERS).stream()
+                .filter(r -> !r.key().startsWith(ROUTING))
                 .map(r -> header(r, EventsKafkaConfiguration.REASON_HEADER)).toList();
         assertThat(reasons).hasSize(7);
         assertThat(reasons).anyMatch(reason -> reason.contains("malformed data"))
@@ -154,6 +159,59 @@ class EventPipelineTest {
                 .anyMatch(reason -> reason.contains("may not report on shipment B-XFMR"))
                 .anyMatch(reason -> reason.contains("unknown task GHOST"))
                 .anyMatch(reason -> reason.contains("not a CloudEvent"));
+    }
+
+    @Test
+    void everyOutputRecordNamesItsPortfolioAndAnEventNamingAnotherPortfolioIsDeadLettered() {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        String elsewhere = sendTo("elsewhere", Topics.SUPPLY, ROUTING + "-1", EventTypes.SHIPMENT_ETA_CHANGED,
+                NORTHGATE, "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"" + DAY0.plusDays(5) + "\"}");
+        String unknownShipment = sendTo(EventsTestApplication.PORTFOLIO, Topics.SUPPLY, ROUTING + "-2",
+                EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
+                "{\"shipmentId\":\"NOWHERE\",\"newDate\":\"" + DAY0.plusDays(5) + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll(seen);
+            return records(seen, Topics.DEAD_LETTERS).stream().filter(r -> r.key().startsWith(ROUTING)).count() >= 2
+                    && !records(seen, Topics.PROJECTIONS).isEmpty();
+        });
+        ConsumerRecord<String, byte[]> refusedBeforeRouting = records(seen, Topics.DEAD_LETTERS).stream()
+                .filter(r -> elsewhere.equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        assertThat(header(refusedBeforeRouting, EventsKafkaConfiguration.REASON_HEADER))
+                .contains("names portfolio 'elsewhere'");
+        assertThat(header(refusedBeforeRouting, EventsKafkaConfiguration.PORTFOLIO_HEADER)).isNull();
+        ConsumerRecord<String, byte[]> refusedByItsPortfolio = records(seen, Topics.DEAD_LETTERS).stream()
+                .filter(r -> unknownShipment.equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        assertThat(header(refusedByItsPortfolio, EventsKafkaConfiguration.REASON_HEADER))
+                .contains("unknown shipment NOWHERE");
+        assertThat(header(refusedByItsPortfolio, EventsKafkaConfiguration.PORTFOLIO_HEADER))
+                .isEqualTo(EventsTestApplication.PORTFOLIO);
+        assertThat(records(seen, Topics.PROJECTIONS)).allSatisfy(record -> {
+            assertThat(record.key()).startsWith(EventsTestApplication.PORTFOLIO + "/");
+            assertThat(header(record, EventsKafkaConfiguration.PORTFOLIO_HEADER))
+                    .isEqualTo(EventsTestApplication.PORTFOLIO);
+            assertThat(header(record, "ce_" + PortfolioRouting.EXTENSION)).isEqualTo(EventsTestApplication.PORTFOLIO);
+        });
+    }
+
+    @Test
+    void suppliersLearnTheNeedByDatesOfTheirShipmentsOnATopicKeyedBySupplier() {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll(seen);
+            return records(seen, Topics.SUPPLIER_NEEDS).stream()
+                    .anyMatch(r -> json(r).get("shipmentId").asText().equals("A-XFMR"));
+        });
+        ConsumerRecord<String, byte[]> need = records(seen, Topics.SUPPLIER_NEEDS).stream()
+                .filter(r -> json(r).get("shipmentId").asText().equals("A-XFMR")).findFirst().orElseThrow();
+        assertThat(need.key()).isEqualTo("northgate");
+        assertThat(header(need, EventsKafkaConfiguration.PORTFOLIO_HEADER)).isEqualTo(EventsTestApplication.PORTFOLIO);
+        assertThat(header(need, "ce_type")).isEqualTo(EventTypes.NEED_BY_CHANGED);
+        JsonNode data = json(need);
+        assertThat(data.get("portfolioId").asText()).isEqualTo(EventsTestApplication.PORTFOLIO);
+        assertThat(data.get("supplier").asText()).isEqualTo("northgate");
+        assertThat(LocalDate.parse(data.get("needByDate").asText())).isAfter(DAY0);
+        assertThat(records(seen, Topics.SUPPLIER_NEEDS))
+                .allSatisfy(r -> assertThat(json(r).get("supplier").asText()).isEqualTo(r.key()));
     }
 
     @Test
@@ -170,7 +228,7 @@ class EventPipelineTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
             return eventLog.contains(id) && DAY0.plusDays(31 + 10 + 20)
-                    .equals(latestOnline(seen, "A/A-H2"));
+                    .equals(latestOnline(seen, "two-sites/A/A-H2"));
         });
         long applications = records(seen, Topics.TIMELINE).stream().map(EventPipelineTest::json)
                 .filter(node -> node.get("eventIds").toString().contains(id)).map(node -> node.get("version"))
@@ -181,6 +239,17 @@ class EventPipelineTest {
     private String send(String topic, String key, String type, String source, String data) {
         String id = UUID.randomUUID().toString();
         sendWithId(id, topic, key, type, source, data);
+        return id;
+    }
+
+    private String sendTo(String portfolio, String topic, String key, String type, String source, String data) {
+        String id = UUID.randomUUID().toString();
+        var event = CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create(source))
+                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
+                .withExtension(PortfolioRouting.EXTENSION, portfolio)
+                .withData(data.getBytes(StandardCharsets.UTF_8)).build();
+        producer.send(KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(event));
+        producer.flush();
         return id;
     }
 
