@@ -212,7 +212,7 @@ class ChaosSuiteTest {
 
             Map<String, String> statuses = new HashMap<>();
             for (Document event : events.find()) {
-                statuses.put(event.getString("_id"), event.getString("status"));
+                statuses.put(event.getString("eventId"), event.getString("status"));
             }
             assertThat(statuses).as("every acknowledged event recorded, once").hasSize(acknowledged)
                     .containsOnlyKeys(stream.acknowledged.keySet());
