@@ -39,7 +39,9 @@ class EventLogQueries {
     }
 
     Optional<LoggedEvent> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, InboundEventDocument.class))
+        // Two sources may use the same id (an event is unique by both); the first recorded answers.
+        return Optional.ofNullable(mongo.findOne(query(where("eventId").is(id)).with(Sort.by("recordedAt", "sequence")),
+                        InboundEventDocument.class))
                 .map(event -> withMovedDates(List.of(event)).get(0));
     }
 

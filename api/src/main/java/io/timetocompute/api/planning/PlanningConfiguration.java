@@ -1,10 +1,12 @@
 package io.timetocompute.api.planning;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,7 @@ import io.timetocompute.api.store.MongoEventLog;
 import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.EventAdmission;
 import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.kafka.ProjectionPublisher;
@@ -86,7 +89,9 @@ class PlanningConfiguration {
 
     @Bean
     EventProcessor eventProcessor(LivePlans session, EventLog eventLog,
-            ObjectProvider<OutcomeListener> outcomeListeners) {
-        return new EventProcessor(session, eventLog, outcomeListeners.orderedStream().toList());
+            ObjectProvider<OutcomeListener> outcomeListeners,
+            @Value("${ttc.events.max-future-skew:PT5M}") Duration maxFutureSkew) {
+        return new EventProcessor(session, eventLog, outcomeListeners.orderedStream().toList(),
+                new EventAdmission(Clock.systemUTC(), maxFutureSkew));
     }
 }

@@ -6,11 +6,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
@@ -29,8 +31,8 @@ import io.timetocompute.events.inbound.InboundEvent;
 
 /**
  * The event log in MongoDB. Writes are acknowledged by the journal of a majority before they return, so that an
- * event is durable before the Kafka offset behind it is committed. The event id is the document id: a second
- * insert of the same event fails, which makes recording idempotent without a transaction. A batch is one unordered
+ * event is durable before the Kafka offset behind it is committed. The event's key (source and id) is the document
+ * id: a second insert of the same event fails, which makes recording idempotent without a transaction. A batch is one unordered
  * bulk insert, one bulk upsert of entity versions and one {@link StoreCommit}.
  */
 public final class MongoEventLog implements EventLog {
@@ -53,8 +55,10 @@ public final class MongoEventLog implements EventLog {
     public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
         if (!entries.isEmpty()) {
             Instant recordedAt = clock.instant();
-            List<InboundEventDocument> documents = entries.stream().map(entry -> document(entry, recordedAt))
-                    .toList();
+            List<InboundEventDocument> documents = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                documents.add(document(entries.get(i), recordedAt, i));
+            }
             try {
                 template.bulkOps(BulkOperations.BulkMode.UNORDERED, InboundEventDocument.class).insert(documents)
                         .execute();
@@ -76,14 +80,14 @@ public final class MongoEventLog implements EventLog {
     }
 
     @Override
-    public Set<String> recordedAmong(Collection<String> eventIds) {
+    public Set<String> recordedAmong(Collection<String> eventKeys) {
         Set<String> recorded = new HashSet<>();
-        List<String> ids = List.copyOf(eventIds);
+        List<String> ids = List.copyOf(eventKeys);
         // mongo-java-server matches every document found against the whole $in list: keep the lists short.
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
             known.fields().include("_id");
-            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.id()));
+            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.key()));
         }
         return recorded;
     }
@@ -101,17 +105,20 @@ public final class MongoEventLog implements EventLog {
     public List<InboundEvent> appliedSince(Instant since) {
         return template.find(query(where("status").is(EventProcessor.Status.APPLIED.name())
                         .and("recordedAt").gt(since))
-                        .with(Sort.by("time", "recordedAt")), InboundEventDocument.class).stream()
+                        .with(Sort.by("recordedAt", "sequence")), InboundEventDocument.class).stream()
                 .map(document -> new InboundEvent(document.id(), document.type(), document.source(),
                         document.subject(), document.time(), document.data() == null ? null
                                 : document.data().getBytes(StandardCharsets.UTF_8)))
                 .toList();
     }
 
-    private static InboundEventDocument document(Entry entry, Instant recordedAt) {
+    private static InboundEventDocument document(Entry entry, Instant recordedAt, int sequence) {
         InboundEvent event = entry.event();
         String data = event.data() == null ? null : new String(event.data(), StandardCharsets.UTF_8);
-        return new InboundEventDocument(event.id(), event.type(), event.source(), event.subject(), event.time(), data,
-                entry.status(), entry.detail(), recordedAt);
+        // A refusal is kept for audit under a key of its own: the event's key stays free for a valid one.
+        String key = EventProcessor.Status.REJECTED.name().equals(entry.status())
+                ? event.key() + " rejected " + UUID.randomUUID() : event.key();
+        return new InboundEventDocument(key, event.id(), event.type(), event.source(), event.subject(), event.time(),
+                data, entry.status(), entry.detail(), recordedAt, sequence);
     }
 }
