@@ -87,6 +87,19 @@ class EventIngestControllerTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAnswered413AsAProblemNot500() throws Exception {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) ' ');
+        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+                        .header("ce-specversion", "1.0").header("ce-id", TestEvents.newId("huge"))
+                        .header("ce-type", TestEvents.ETA_CHANGED).header("ce-source", TestEvents.sourceOf(shipment))
+                        .content(twoMegabytes).with(httpBasic(TestEvents.slugOf(shipment), "demo")))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/content-too-large"));
+    }
+
+    @Test
     void anEventDatedIntoTheFutureIsRefusedOverHttpAsOnKafka() throws Exception {
         String id = TestEvents.newId("future");
         mvc.perform(binary(id, TestEvents.sourceOf(shipment), TestEvents.etaChangedData(shipment, 30))
