@@ -9,7 +9,9 @@ import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
  * The solver is up once it has published a schedule. Before that (the first seconds after a start) its state is
- * unknown rather than down: the service is starting, not failing, and the aggregate health stays up.
+ * unknown rather than down: the service is starting, not failing, and the aggregate health stays up. It is down
+ * once its thread has ended (it runs until the service stops): events are then still recorded but no longer
+ * re-planned, and the details say why it ended.
  */
 @Component("solverHealthIndicator")
 class SolverHealthIndicator implements HealthIndicator {
@@ -22,6 +24,14 @@ class SolverHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        LivePlans.SolverState state = session.solverState();
+        if (!state.running()) {
+            Health.Builder down = Health.down().withDetail("solver", "stopped");
+            if (state.failure() != null) {
+                down.withDetail("failure", state.failure());
+            }
+            return down.build();
+        }
         return session.latestPublication()
                 .map(SolverHealthIndicator::published)
                 .orElseGet(() -> Health.unknown().withDetail("publication", "none yet").build());

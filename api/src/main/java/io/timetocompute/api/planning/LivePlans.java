@@ -92,6 +92,16 @@ public class LivePlans implements PlanIntake, AutoCloseable {
         return service.holdImprovement();
     }
 
+    /** @return the live plan's solver, to tell whether it still runs and why it ended if not */
+    public synchronized SolverState solverState() {
+        return new SolverState(service.solverRunning(), service.solverFailure().map(failure ->
+                failure.getClass().getSimpleName() + ": " + failure.getMessage()).orElse(null));
+    }
+
+    /** @param failure why the solver ended, when it ended with an error */
+    public record SolverState(boolean running, String failure) {
+    }
+
     public synchronized Optional<LivePlan.Publication> latestPublication() {
         return service.latestPublication();
     }
