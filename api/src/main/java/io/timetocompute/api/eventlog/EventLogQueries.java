@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,10 @@ class EventLogQueries {
     }
 
     Optional<LoggedEvent> find(String id) {
-        // Two sources may use the same id (an event is unique by both); the first recorded answers.
-        return Optional.ofNullable(mongo.findOne(query(where("eventId").is(id)).with(Sort.by("recordedAt", "sequence")),
+        // Two sources may use the same id (an event is unique by both); the first recorded answers. Documents stored
+        // before events were keyed by source too have the id as their _id.
+        Criteria byId = new Criteria().orOperator(where("eventId").is(id), where("_id").is(id));
+        return Optional.ofNullable(mongo.findOne(query(byId).with(Sort.by("recordedAt", "sequence")),
                         InboundEventDocument.class))
                 .map(event -> withMovedDates(List.of(event)).get(0));
     }

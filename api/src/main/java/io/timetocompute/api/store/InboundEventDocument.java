@@ -18,8 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record InboundEventDocument(@Id String key, String eventId, String type, String source, String subject,
         Instant time, String data, String status, String detail, Instant recordedAt, Integer sequence) {
 
-    /** @return the event's {@code ce_id} */
+    /** @return the event's {@code ce_id}; a document stored before events were keyed by source too has it as key */
     public String id() {
-        return eventId;
+        return eventId != null ? eventId : key;
     }
 }

@@ -97,6 +97,17 @@ class MongoEventLogTest {
     }
 
     @Test
+    void anEventStoredBeforeEventsWereKeyedBySourceStillReplaysWithItsId() {
+        template.getCollection("inbound_events").insertOne(new org.bson.Document("_id", "legacy-1")
+                .append("type", "t").append("source", "/suppliers/northgate")
+                .append("time", java.util.Date.from(Instant.parse("2027-01-10T00:00:00Z")))
+                .append("status", "APPLIED").append("recordedAt", java.util.Date.from(Instant.parse(
+                        "2027-01-10T00:00:01Z"))));
+
+        assertThat(log.appliedSince(Instant.EPOCH)).extracting(InboundEvent::id).containsExactly("legacy-1");
+    }
+
+    @Test
     void theNewestAppliedTimeOfAnEntityOnlyMovesForward() {
         assertThat(log.lastApplied(List.of("shipment:A"))).isEmpty();
         log.recordAll(List.of(), Map.of("shipment:A", Instant.parse("2027-01-10T00:00:00Z"),
