@@ -91,11 +91,13 @@ function renderGantt(tasks, blocks) {
   // One row per phase, in the order the phases first start.
   const phases = [...new Set(tasks.slice().sort((a, b) => (a.start || '').localeCompare(b.start || ''))
     .map(task => task.phase || 'Other'))];
-  const groups = new vis.DataSet(phases.map((phase, index) => ({ id: phase, content: phase, order: index })));
+  // vis puts a string content in as HTML; planner-supplied names go in as elements holding text.
+  const groups = new vis.DataSet(phases.map((phase, index) => ({ id: phase, content: el('span', {}, phase),
+    order: index })));
   const items = new vis.DataSet(tasks.filter(task => task.start && task.finish).map(task => ({
     id: task.id,
     group: task.phase || 'Other',
-    content: task.name || task.id,
+    content: el('span', {}, task.name || task.id),
     start: parseDate(task.start),
     // Finish dates are the inclusive last working day: the bar ends at the end of that day.
     end: parseDate(addDays(task.finish, 1)),

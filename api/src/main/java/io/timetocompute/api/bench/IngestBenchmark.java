@@ -50,6 +50,7 @@ import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import io.timetocompute.scheduler.portfolio.Shipment;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
@@ -210,7 +211,7 @@ public final class IngestBenchmark {
         for (int i = 0; i < events; i++) {
             Shipment shipment = open.get(i % open.size());
             String id = UUID.randomUUID().toString();
-            ids.add(id);
+            ids.add(InboundEvent.key(Suppliers.sourceOf(shipment.supplier()), id));
             send(producer, id, shipment, shipment.promisedDate().plusDays(1 + i % 90));
         }
         producer.flush();

@@ -41,8 +41,9 @@ class EventLogQueries {
     }
 
     Optional<LoggedEvent> find(String portfolioId, String eventId) {
-        return Optional.ofNullable(mongo.findById(InboundEventDocument.idOf(portfolioId, eventId),
-                        InboundEventDocument.class))
+        // Two sources may use the same id (an event is unique by both); the first recorded answers.
+        return Optional.ofNullable(mongo.findOne(query(where("portfolioId").is(portfolioId).and("eventId").is(eventId))
+                        .with(Sort.by("recordedAt", "sequence")), InboundEventDocument.class))
                 .map(event -> withMovedDates(portfolioId, List.of(event)).get(0));
     }
 

@@ -26,6 +26,7 @@ import io.timetocompute.api.web.InvalidPortfolioIdException;
 import io.timetocompute.api.web.PortfolioExistsException;
 import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.events.contract.EventTypes;
+import io.timetocompute.events.inbound.EventAdmission;
 import io.timetocompute.events.inbound.EventLog;
 import io.timetocompute.events.inbound.EventProcessor;
 import io.timetocompute.events.inbound.EventTranslator;
@@ -64,13 +65,15 @@ public class LivePlans implements PortfolioRouting, AutoCloseable {
     private final List<PublicationListener> listeners;
     private final List<OutcomeListener> outcomeListeners;
     private final Clock clock;
+    private final EventAdmission admission;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     /** Per entity key (e.g. {@code shipment:SHP-1}), the active portfolios that have it: how events are routed. */
     private volatile Map<String, Set<String>> owners = Map.of();
 
     LivePlans(PlanningProperties properties, PortfolioStore portfolios, Function<String, EventLog> eventLogs,
             PublicationHistory history, List<PublicationListener> listeners, List<OutcomeListener> outcomeListeners,
-            Clock clock) {
+            EventAdmission admission, Clock clock) {
+        this.admission = admission;
         this.properties = properties;
         this.portfolios = portfolios;
         this.eventLogs = eventLogs;
@@ -92,7 +95,7 @@ public class LivePlans implements PortfolioRouting, AutoCloseable {
 
         Slot(String portfolioId) {
             this.portfolioId = portfolioId;
-            this.processor = new EventProcessor(this, eventLogs.apply(portfolioId), outcomeListeners);
+            this.processor = new EventProcessor(this, eventLogs.apply(portfolioId), outcomeListeners, admission);
         }
 
         @Override

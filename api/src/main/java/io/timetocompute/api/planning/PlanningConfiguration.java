@@ -1,10 +1,12 @@
 package io.timetocompute.api.planning;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import io.timetocompute.api.store.MongoEventLog;
 import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.api.store.StoreCommit;
 import io.timetocompute.api.store.StoreIndexes;
+import io.timetocompute.events.inbound.EventAdmission;
 import io.timetocompute.events.inbound.OutcomeListener;
 import io.timetocompute.events.kafka.ProjectionPublisher;
 import io.timetocompute.events.kafka.SupplierNeedsPublisher;
@@ -57,8 +60,13 @@ class PlanningConfiguration {
 
     @Bean
     @Order(10)
-    PublicationListener projectionPublisher(KafkaTemplate<String, byte[]> template) {
-        return new ProjectionPublisher(template)::published;
+    PublicationListener projectionPublication(ProjectionPublisher publisher) {
+        return publisher::published;
+    }
+
+    @Bean
+    ProjectionPublisher projectionPublisher(KafkaTemplate<String, byte[]> template) {
+        return new ProjectionPublisher(template);
     }
 
     @Bean
@@ -70,8 +78,8 @@ class PlanningConfiguration {
     @Bean(destroyMethod = "close")
     LivePlans livePlans(PlanningProperties properties, PortfolioStore portfolios, MongoTemplate mongo,
             StoreCommit commit, PublicationHistory history, ObjectProvider<PublicationListener> listeners,
-            ObjectProvider<OutcomeListener> outcomeListeners, ObjectProvider<KafkaAdmin> kafkaAdmin)
-            throws InterruptedException {
+            ObjectProvider<OutcomeListener> outcomeListeners, ObjectProvider<KafkaAdmin> kafkaAdmin,
+            @Value("${ttc.events.max-future-skew:PT5M}") Duration maxFutureSkew) throws InterruptedException {
         // The plans publish as soon as they start, before the admin would create the declared topics itself:
         // the broker would then create them on first use, with its defaults (several partitions, no compaction).
         kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
@@ -79,7 +87,8 @@ class PlanningConfiguration {
         Clock clock = Clock.systemUTC();
         LivePlans plans = new LivePlans(properties, portfolios,
                 portfolioId -> new MongoEventLog(portfolioId, mongo, clock, commit), history,
-                listeners.orderedStream().toList(), outcomeListeners.orderedStream().toList(), clock);
+                listeners.orderedStream().toList(), outcomeListeners.orderedStream().toList(),
+                new EventAdmission(clock, maxFutureSkew), clock);
         if (properties.portfolioFile() != null) {
             return plans.start(LivePlans.DEMO, () -> PortfolioJson.read(properties.portfolioFile()),
                     "file " + properties.portfolioFile());

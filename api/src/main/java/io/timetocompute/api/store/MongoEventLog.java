@@ -6,11 +6,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
@@ -30,8 +32,9 @@ import io.timetocompute.events.inbound.InboundEvent;
 /**
  * The event log of one portfolio in MongoDB: every document it writes carries the portfolio id, and every query it
  * makes filters on it first. Writes are acknowledged by the journal of a majority before they return, so that an
- * event is durable before the Kafka offset behind it is committed. The event id is the document id: a second
- * insert of the same event fails, which makes recording idempotent without a transaction. A batch is one unordered
+ * event is durable before the Kafka offset behind it is committed. The portfolio and the event's key (source and id)
+ * are the document id: a second insert of the same event fails, which makes recording idempotent without a
+ * transaction. A batch is one unordered
  * bulk insert, one bulk upsert of entity versions and one {@link StoreCommit}.
  */
 public final class MongoEventLog implements EventLog {
@@ -56,8 +59,10 @@ public final class MongoEventLog implements EventLog {
     public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
         if (!entries.isEmpty()) {
             Instant recordedAt = clock.instant();
-            List<InboundEventDocument> documents = entries.stream().map(entry -> document(entry, recordedAt))
-                    .toList();
+            List<InboundEventDocument> documents = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                documents.add(document(entries.get(i), recordedAt, i));
+            }
             try {
                 template.bulkOps(BulkOperations.BulkMode.UNORDERED, InboundEventDocument.class).insert(documents)
                         .execute();
@@ -80,15 +85,15 @@ public final class MongoEventLog implements EventLog {
     }
 
     @Override
-    public Set<String> recordedAmong(Collection<String> eventIds) {
+    public Set<String> recordedAmong(Collection<String> eventKeys) {
         Set<String> recorded = new HashSet<>();
-        List<String> ids = List.copyOf(eventIds);
+        List<String> ids = List.copyOf(eventKeys);
         // mongo-java-server matches every document found against the whole $in list: keep the lists short.
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             Query known = query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))
-                    .stream().map(id -> InboundEventDocument.idOf(portfolioId, id)).toList()));
-            known.fields().include("_id", "eventId");
-            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.eventId()));
+                    .stream().map(key -> InboundEventDocument.idOf(portfolioId, key)).toList()));
+            known.fields().include("_id", "portfolioId");
+            template.find(known, InboundEventDocument.class).forEach(document -> recorded.add(document.key()));
         }
         return recorded;
     }
@@ -108,7 +113,7 @@ public final class MongoEventLog implements EventLog {
         return template.find(query(where("portfolioId").is(portfolioId)
                         .and("status").is(EventProcessor.Status.APPLIED.name())
                         .and("recordedAt").gt(since))
-                        .with(Sort.by("time", "recordedAt")), InboundEventDocument.class).stream()
+                        .with(Sort.by("recordedAt", "sequence")), InboundEventDocument.class).stream()
                 .map(document -> new InboundEvent(document.eventId(), document.type(), document.source(),
                         document.subject(), document.time(), document.data() == null ? null
                                 : document.data().getBytes(StandardCharsets.UTF_8)))
@@ -119,11 +124,14 @@ public final class MongoEventLog implements EventLog {
         return portfolioId + "/" + entityKey;
     }
 
-    private InboundEventDocument document(Entry entry, Instant recordedAt) {
+    private InboundEventDocument document(Entry entry, Instant recordedAt, int sequence) {
         InboundEvent event = entry.event();
         String data = event.data() == null ? null : new String(event.data(), StandardCharsets.UTF_8);
-        return new InboundEventDocument(InboundEventDocument.idOf(portfolioId, event.id()), portfolioId, event.id(),
-                event.type(), event.source(), event.subject(), event.time(), data,
-                entry.status(), entry.detail(), recordedAt);
+        // A refusal is kept for audit under a key of its own: the event's key stays free for a valid one.
+        String key = EventProcessor.Status.REJECTED.name().equals(entry.status())
+                ? event.key() + " rejected " + UUID.randomUUID() : event.key();
+        return new InboundEventDocument(InboundEventDocument.idOf(portfolioId, key), portfolioId, event.id(),
+                event.type(), event.source(), event.subject(), event.time(), data, entry.status(), entry.detail(),
+                recordedAt, sequence);
     }
 }

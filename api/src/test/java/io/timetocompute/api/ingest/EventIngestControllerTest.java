@@ -87,14 +87,42 @@ class EventIngestControllerTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAnswered413AsAProblemNot500() throws Exception {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) ' ');
+        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON)
+                        .header("ce-specversion", "1.0").header("ce-id", TestEvents.newId("huge"))
+                        .header("ce-type", TestEvents.ETA_CHANGED).header("ce-source", TestEvents.sourceOf(shipment))
+                        .content(twoMegabytes).with(httpBasic(TestEvents.slugOf(shipment), "demo")))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/content-too-large"));
+    }
+
+    @Test
+    void anEventDatedIntoTheFutureIsRefusedOverHttpAsOnKafka() throws Exception {
+        String id = TestEvents.newId("future");
+        mvc.perform(binary(id, TestEvents.sourceOf(shipment), TestEvents.etaChangedData(shipment, 30))
+                        .header("ce-time", java.time.Instant.now().plus(java.time.Duration.ofDays(365)).toString())
+                        .with(httpBasic(TestEvents.slugOf(shipment), "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/invalid-event"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("ahead of the service's clock")));
+    }
+
+    @Test
     void aSupplierWritingAboutAnotherSuppliersShipmentUnderItsOwnSourceIsRejected() throws Exception {
         String id = TestEvents.newId("foreign-shipment");
         mvc.perform(binary(id, TestEvents.sourceOf(shipment), TestEvents.etaChangedData(othersShipment, 30))
                         .with(httpBasic(TestEvents.slugOf(shipment), "demo")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://timetocompute.io/problems/invalid-event"))
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("may not report on shipment "
-                        + othersShipment.id())));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("has no shipment "
+                        + othersShipment.id())))
+                // Nothing about the other supplier: neither its name nor its source.
+                .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString(othersShipment.supplier()))))
+                .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString(
+                        TestEvents.sourceOf(othersShipment)))));
         mvc.perform(get("/api/portfolios/demo/events/{id}", id).with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.status").value("REJECTED"));
     }

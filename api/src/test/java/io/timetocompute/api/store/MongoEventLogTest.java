@@ -58,16 +58,44 @@ class MongoEventLogTest {
         log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "again"),
                 new EventLog.Entry(event("e3"), "STALE", "older")), Map.of());
 
-        assertThat(log.contains("e1")).isTrue();
-        assertThat(log.contains("e2")).isFalse();
-        assertThat(log.recordedAmong(List.of("e1", "e2", "e3"))).containsExactlyInAnyOrder("e1", "e3");
-        InboundEventDocument stored = template.findById("p1/e1", InboundEventDocument.class);
+        assertThat(log.contains(event("e1").key())).isTrue();
+        assertThat(log.contains(event("e2").key())).isFalse();
+        assertThat(log.contains(InboundEvent.key("/suppliers/helix", "e1"))).isFalse();
+        assertThat(log.recordedAmong(List.of(event("e1").key(), event("e2").key(), event("e3").key())))
+                .containsExactlyInAnyOrder(event("e1").key(), event("e3").key());
+        InboundEventDocument stored = template.findById("p1/" + event("e1").key(), InboundEventDocument.class);
         assertThat(stored.portfolioId()).isEqualTo("p1");
         assertThat(stored.eventId()).isEqualTo("e1");
         assertThat(stored.detail()).isEqualTo("shipment A now expected 2027-03-01");
         assertThat(stored.data()).isEqualTo("{\"shipmentId\":\"A\"}");
         assertThat(stored.time()).isEqualTo(Instant.parse("2027-01-10T00:00:00Z"));
         assertThat(template.count(new Query(), InboundEventDocument.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedEventIsKeptForAuditWithoutTakingTheKeyOfALaterValidOne() {
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "REJECTED", "newDate is missing")), Map.of());
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "REJECTED", "newDate is missing")), Map.of());
+        assertThat(log.contains(event("e1").key())).isFalse();
+
+        log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "shipment A now expected 2027-03-01")),
+                Map.of());
+
+        assertThat(log.contains(event("e1").key())).isTrue();
+        assertThat(template.findAll(InboundEventDocument.class)).extracting(InboundEventDocument::status)
+                .containsExactlyInAnyOrder("REJECTED", "REJECTED", "APPLIED");
+    }
+
+    @Test
+    void appliedEventsReplayInTheOrderTheyWereRecordedNotByTheirTimes() {
+        InboundEvent later = new InboundEvent("later", "t", "/suppliers/northgate", null,
+                Instant.parse("2027-01-10T08:00:00.700Z"), null);
+        InboundEvent wholeSecond = new InboundEvent("whole", "t", "/suppliers/northgate", null,
+                Instant.parse("2027-01-10T08:00:00Z"), null);
+        log.recordAll(List.of(new EventLog.Entry(later, "APPLIED", "a"), new EventLog.Entry(wholeSecond, "APPLIED",
+                "b")), Map.of());
+
+        assertThat(log.appliedSince(Instant.EPOCH)).extracting(InboundEvent::id).containsExactly("later", "whole");
     }
 
     @Test
@@ -89,14 +117,14 @@ class MongoEventLogTest {
         log.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "in p1")),
                 Map.of("shipment:A", Instant.parse("2027-01-10T00:00:00Z")));
 
-        assertThat(other.contains("e1")).isFalse();
+        assertThat(other.contains(event("e1").key())).isFalse();
         assertThat(other.lastApplied(List.of("shipment:A"))).isEmpty();
         assertThat(other.appliedSince(Instant.EPOCH)).isEmpty();
         other.recordAll(List.of(new EventLog.Entry(event("e1"), "APPLIED", "in p2")),
                 Map.of("shipment:A", Instant.parse("2027-01-01T00:00:00Z")));
 
-        assertThat(template.findById("p2/e1", InboundEventDocument.class).detail()).isEqualTo("in p2");
-        assertThat(template.findById("p1/e1", InboundEventDocument.class).detail()).isEqualTo("in p1");
+        assertThat(template.findById("p2/" + event("e1").key(), InboundEventDocument.class).detail()).isEqualTo("in p2");
+        assertThat(template.findById("p1/" + event("e1").key(), InboundEventDocument.class).detail()).isEqualTo("in p1");
         assertThat(log.lastApplied(List.of("shipment:A")))
                 .containsEntry("shipment:A", Instant.parse("2027-01-10T00:00:00Z"));
         assertThat(other.lastApplied(List.of("shipment:A")))

@@ -24,6 +24,11 @@ public final class Suppliers {
         return PLANNERS + userName;
     }
 
+    /** @return whether the source claims to be a supplier's, {@code /suppliers/<slug>} */
+    public static boolean isSupplier(String source) {
+        return source != null && source.startsWith(PREFIX);
+    }
+
     /** Planners may report on any supplier's shipment. */
     public static boolean isPlanner(String source) {
         return source != null && source.startsWith(PLANNERS) && source.length() > PLANNERS.length();

@@ -22,26 +22,31 @@ public interface EventLog {
     /**
      * Records events with their outcomes, and the newest applied event time of every entity they changed (a time
      * older than the one recorded leaves it as it is), durably before returning: the caller acknowledges the events
-     * only after that. An event whose id is already recorded keeps its first outcome.
+     * only after that. An event whose {@link InboundEvent#key() key} is already recorded keeps its first outcome. A
+     * rejected event is kept for audit but does not take its key, so that it never blocks a later valid event with
+     * the same source and id.
      *
      * @param appliedTimes per entity (e.g. {@code shipment:SHP-1}) the newest time of the events applied to it
      */
     void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes);
 
-    /** @return the ids among {@code eventIds} that are already recorded */
-    Set<String> recordedAmong(Collection<String> eventIds);
+    /**
+     * @param eventKeys {@link InboundEvent#key() keys}: source and id
+     * @return the keys among {@code eventKeys} of events recorded with any outcome but rejected
+     */
+    Set<String> recordedAmong(Collection<String> eventKeys);
 
-    default boolean contains(String eventId) {
-        return !recordedAmong(List.of(eventId)).isEmpty();
+    default boolean contains(String eventKey) {
+        return !recordedAmong(List.of(eventKey)).isEmpty();
     }
 
     /** @return the newest event time applied to each of the entities that has one */
     Map<String, Instant> lastApplied(Collection<String> entityKeys);
 
     /**
-     * The events applied to the plan and recorded after {@code since}, to rebuild the plan on restart, ordered by
-     * event time: per entity that is the order they were applied in, since an older event is never applied after a
-     * newer one, and changes to different entities commute.
+     * The events applied to the plan and recorded after {@code since}, to rebuild the plan on restart, in the order
+     * they were applied (batch after batch, each in its order): event times alone do not give it, since events of
+     * one entity within the same second apply in the order they arrive.
      */
     List<InboundEvent> appliedSince(Instant since);
 }

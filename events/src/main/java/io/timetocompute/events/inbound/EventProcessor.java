@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.timetocompute.scheduler.portfolio.Portfolio;
@@ -54,6 +53,7 @@ public final class EventProcessor {
     private final EventLog log;
     private final List<OutcomeListener> outcomeListeners;
     private final EventTranslator translator = new EventTranslator();
+    private final EventAdmission admission;
 
     public EventProcessor(PlanIntake plan, EventLog log) {
         this(plan, log, List.of());
@@ -61,9 +61,16 @@ public final class EventProcessor {
 
     /** @param outcomeListeners told the outcome of every event, with the transport that brought it */
     public EventProcessor(PlanIntake plan, EventLog log, List<OutcomeListener> outcomeListeners) {
+        this(plan, log, outcomeListeners, EventAdmission.standard());
+    }
+
+    /** @param admission what every event must satisfy before it is translated, on every transport */
+    public EventProcessor(PlanIntake plan, EventLog log, List<OutcomeListener> outcomeListeners,
+            EventAdmission admission) {
         this.plan = plan;
         this.log = log;
         this.outcomeListeners = List.copyOf(outcomeListeners);
+        this.admission = admission;
     }
 
     /**
@@ -96,7 +103,7 @@ public final class EventProcessor {
         // restart it anyway, and a backlog of events needs the cores more than a better plan does.
         try (ImprovementGate.Hold hold = plan.holdImprovement()) {
             Outcome[] outcomes = new Outcome[events.size()];
-            List<Candidate> candidates = translate(events, outcomes);
+            List<Candidate> candidates = translate(events, transport, outcomes);
             List<Candidate> fresh = withoutStale(candidates, outcomes);
             Map<String, Instant> appliedTimes = submit(fresh, outcomes);
             for (int i = 0; i < outcomes.length; i++) {
@@ -124,10 +131,13 @@ public final class EventProcessor {
         outcomeListeners.forEach(listener -> listener.processed(transport, status));
     }
 
-    /** Sorts out duplicates (of the log or earlier in the batch) and invalid events; the rest become changes. */
-    private List<Candidate> translate(List<InboundEvent> events, Outcome[] outcomes) {
-        Set<String> recorded = log.recordedAmong(events.stream().map(InboundEvent::id).filter(Objects::nonNull)
-                .distinct().toList());
+    /**
+     * Sorts out duplicates (of the log or earlier in the batch, by source and id) and invalid events; the rest
+     * become changes. A rejected event does not count as seen: a valid one with the same key may follow.
+     */
+    private List<Candidate> translate(List<InboundEvent> events, String transport, Outcome[] outcomes) {
+        Set<String> recorded = log.recordedAmong(events.stream().filter(event -> event.id() != null)
+                .map(InboundEvent::key).distinct().toList());
         Set<String> seen = new HashSet<>();
         // Translation checks only what events do not change (which shipments, tasks and suppliers exist), so the
         // portfolio as the batch found it serves every event of the batch.
@@ -135,12 +145,16 @@ public final class EventProcessor {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             InboundEvent event = events.get(i);
-            if (event.id() != null && (recorded.contains(event.id()) || !seen.add(event.id()))) {
+            if (event.id() != null && (recorded.contains(event.key()) || seen.contains(event.key()))) {
                 outcomes[i] = new Outcome(Status.DUPLICATE, "event " + event.id() + " was already processed");
                 continue;
             }
             try {
+                admission.check(event, transport);
                 PortfolioChange change = translator.translate(event, portfolio);
+                if (event.id() != null) {
+                    seen.add(event.key());
+                }
                 if (change == null) {
                     outcomes[i] = new Outcome(Status.RECORDED, "recorded; no change to the plan");
                 } else {
@@ -155,7 +169,9 @@ public final class EventProcessor {
 
     /**
      * Marks as stale every candidate older than the newest event applied to its entity, counting the candidates
-     * before it in the batch. A candidate that the plan then refuses still counts here: an older event of the same
+     * before it in the batch. Times are compared to the whole second, the precision every sender can give
+     * ({@code date -u +%FT%TZ}); within the same second the later one processed wins: within a partition that is
+     * the log order, across partitions and transports the order in which the events reach this processor. A candidate that the plan then refuses still counts here: an older event of the same
      * entity behind it in the same batch stays stale (recorded, not applied), where one by one it would have applied.
      */
     private List<Candidate> withoutStale(List<Candidate> candidates, Outcome[] outcomes) {
@@ -164,7 +180,7 @@ public final class EventProcessor {
         List<Candidate> fresh = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Instant before = newest.get(candidate.entity());
-            if (before != null && candidate.event().time().isBefore(before)) {
+            if (before != null && olderThan(candidate.event().time(), before)) {
                 outcomes[candidate.index()] = new Outcome(Status.STALE, "older than the newest event applied to "
                         + candidate.entity() + " (" + before + "); recorded, not applied");
             } else {
@@ -173,6 +189,11 @@ public final class EventProcessor {
             }
         }
         return fresh;
+    }
+
+    /** @return whether {@code time} is in an earlier whole second than {@code newest}: a tie is not older */
+    static boolean olderThan(Instant time, Instant newest) {
+        return time.getEpochSecond() < newest.getEpochSecond();
     }
 
     /** @return per entity, the newest time of the events applied to it */

@@ -30,6 +30,8 @@ public final class EventTranslator {
 
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /** Longest free text in an event's data (a reason, a mode), in characters. */
+    public static final int MAX_TEXT_LENGTH = 500;
 
     private final ObjectMapper mapper = PortfolioJson.mapper();
 
@@ -51,7 +53,7 @@ public final class EventTranslator {
                 var data = read(event, EventData.ShipmentEtaChanged.class);
                 checkSupplier(event, portfolio, data.shipmentId());
                 yield new ShipmentEtaChange(id, event.time(), data.shipmentId(), date(data.newDate(), "newDate"),
-                        data.reason());
+                        text(data.reason(), "reason"));
             }
             case EventTypes.SHIPMENT_DELIVERED -> {
                 var data = read(event, EventData.ShipmentDelivered.class);
@@ -68,14 +70,14 @@ public final class EventTranslator {
                         "event " + id + ": headcount " + data.headcount() + " is negative");
                 yield new PoolCapacityChange(id, event.time(), required(data.poolId(), "poolId"),
                         new CapacityAdjustment(range(data.from(), data.to(), "from"), data.to(), data.headcount(),
-                                data.delta(), data.reason()));
+                                data.delta(), text(data.reason(), "reason")));
             }
             case EventTypes.LABOR_UNAVAILABLE -> {
                 var data = read(event, EventData.PoolUnavailable.class);
                 LocalDate from = date(data.from(), "from");
                 yield new PoolCapacityChange(id, event.time(), required(data.poolId(), "poolId"),
                         CapacityAdjustment.absolute(range(from, date(data.to(), "to"), "from"), data.to(), 0,
-                                data.reason() == null ? "unavailable" : data.reason()));
+                                data.reason() == null ? "unavailable" : text(data.reason(), "reason")));
             }
             case EventTypes.LABOR_HIRES_AVAILABLE -> {
                 var data = read(event, EventData.HiresAvailable.class);
@@ -89,7 +91,8 @@ public final class EventTranslator {
             case EventTypes.TASK_STARTED -> {
                 var data = read(event, EventData.TaskStarted.class);
                 yield TaskProgressChange.started(id, event.time(), required(data.taskId(), "taskId"),
-                        notAfter(date(data.startedOn(), "startedOn"), eventDay, "startedOn"), data.mode());
+                        notAfter(date(data.startedOn(), "startedOn"), eventDay, "startedOn"),
+                        text(data.mode(), "mode"));
             }
             case EventTypes.TASK_REMAINING_UPDATED -> {
                 var data = read(event, EventData.RemainingUpdated.class);
@@ -129,17 +132,31 @@ public final class EventTranslator {
         }
     }
 
+    /**
+     * A supplier may report on its own shipments only. The refusal is the same for an unknown shipment and for
+     * another supplier's, and names neither that supplier nor its source: a reason goes back to the sender.
+     */
     private static void checkSupplier(InboundEvent event, Portfolio portfolio, String shipmentId) {
         required(shipmentId, "shipmentId");
         Shipment shipment = portfolio.shipments().stream().filter(s -> s.id().equals(shipmentId)).findFirst()
-                .orElseThrow(() -> new InvalidEventException("event " + event.id() + ": unknown shipment "
-                        + shipmentId));
-        String expected = Suppliers.sourceOf(shipment.supplier());
-        if (!expected.equals(event.source()) && !Suppliers.isPlanner(event.source())) {
-            throw new InvalidEventException("event " + event.id() + ": source " + event.source()
-                    + " may not report on shipment " + shipmentId + " of supplier " + shipment.supplier()
-                    + " (expected source " + expected + ")");
+                .orElse(null);
+        if (Suppliers.isPlanner(event.source())) {
+            if (shipment == null) {
+                throw new InvalidEventException("event " + event.id() + ": unknown shipment " + shipmentId);
+            }
+            return;
         }
+        if (shipment == null || !Suppliers.sourceOf(shipment.supplier()).equals(event.source())) {
+            throw new InvalidEventException("event " + event.id() + ": source " + event.source()
+                    + " has no shipment " + shipmentId);
+        }
+    }
+
+    /** Text an outsider sends (a reason) is kept, shown and published: bounded, like every other field. */
+    private static String text(String value, String field) {
+        require(value == null || value.length() <= MAX_TEXT_LENGTH, field + " is longer than " + MAX_TEXT_LENGTH
+                + " characters");
+        return value;
     }
 
     private static LocalDate date(LocalDate date, String field) {

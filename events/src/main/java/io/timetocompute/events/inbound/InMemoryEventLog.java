@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** {@link EventLog} for tests and for running without a store. */
@@ -17,6 +19,8 @@ public final class InMemoryEventLog implements EventLog {
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
     private final Map<String, Recorded> applied = new ConcurrentHashMap<>();
+    private final List<Entry> rejected = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final Clock clock;
 
     public InMemoryEventLog() {
@@ -27,24 +31,33 @@ public final class InMemoryEventLog implements EventLog {
         this.clock = clock;
     }
 
-    private record Recorded(InboundEvent event, Instant recordedAt) {
+    private record Recorded(InboundEvent event, Instant recordedAt, long sequence) {
     }
 
     @Override
     public void recordAll(List<Entry> entries, Map<String, Instant> appliedTimes) {
         Instant now = clock.instant();
         for (Entry entry : entries) {
-            boolean first = outcomes.putIfAbsent(entry.event().id(), entry.status()) == null;
+            if (EventProcessor.Status.REJECTED.name().equals(entry.status())) {
+                rejected.add(entry);
+                continue;
+            }
+            boolean first = outcomes.putIfAbsent(entry.event().key(), entry.status()) == null;
             if (first && EventProcessor.Status.APPLIED.name().equals(entry.status())) {
-                applied.put(entry.event().id(), new Recorded(entry.event(), now));
+                applied.put(entry.event().key(), new Recorded(entry.event(), now, sequence.getAndIncrement()));
             }
         }
         appliedTimes.forEach((entity, time) -> lastApplied.merge(entity, time, (a, b) -> a.isAfter(b) ? a : b));
     }
 
     @Override
-    public Set<String> recordedAmong(Collection<String> eventIds) {
-        return eventIds.stream().filter(outcomes::containsKey).collect(Collectors.toSet());
+    public Set<String> recordedAmong(Collection<String> eventKeys) {
+        return eventKeys.stream().filter(outcomes::containsKey).collect(Collectors.toSet());
+    }
+
+    /** @return the rejected events, in the order they were recorded */
+    public List<Entry> rejected() {
+        return List.copyOf(rejected);
     }
 
     @Override
@@ -63,8 +76,7 @@ public final class InMemoryEventLog implements EventLog {
     public List<InboundEvent> appliedSince(Instant since) {
         return applied.values().stream()
                 .filter(recorded -> recorded.recordedAt().isAfter(since))
-                .sorted(Comparator.comparing((Recorded recorded) -> recorded.event().time())
-                        .thenComparing(Recorded::recordedAt))
+                .sorted(Comparator.comparingLong(Recorded::sequence))
                 .map(Recorded::event)
                 .toList();
     }

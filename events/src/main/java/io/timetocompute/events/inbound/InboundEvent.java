@@ -13,6 +13,18 @@ import io.cloudevents.CloudEvent;
  */
 public record InboundEvent(String id, String type, String source, String subject, Instant time, byte[] data) {
 
+    /**
+     * What makes an event unique, as CloudEvents defines it: its source and its id together (two sources may use
+     * the same id). A source holds no blank (it is a URI reference), so the key is unambiguous.
+     */
+    public String key() {
+        return key(source, id);
+    }
+
+    public static String key(String source, String id) {
+        return (source == null ? "" : source) + " " + id;
+    }
+
     public static InboundEvent of(CloudEvent event, Instant receivedAt) {
         URI source = event.getSource();
         OffsetDateTime time = event.getTime();

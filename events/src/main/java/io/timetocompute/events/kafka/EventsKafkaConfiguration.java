@@ -89,7 +89,9 @@ public class EventsKafkaConfiguration {
     DeadLetterPublishingRecoverer deadLetterPublisher(KafkaOperations<Object, Object> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.DEAD_LETTERS, -1));
-        // The reason alone, without the listener-invocation wrapper that the standard exception header carries.
+        // The reason alone: a dead letter goes back to its sender's side, so it carries no exception class, message
+        // or stack trace of the service (Spring Kafka's kafka_dlt-exception-* headers), only the original topic,
+        // partition, offset, timestamp and consumer group besides the reason, and the portfolio when one refused it.
         recoverer.setHeadersFunction((record, exception) -> {
             RecordHeaders headers = new RecordHeaders(new Header[] {
                     new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))});
@@ -99,6 +101,10 @@ public class EventsKafkaConfiguration {
             }
             return headers;
         });
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EXCEPTION,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_CAUSE,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         return recoverer;
     }
 
@@ -121,11 +127,20 @@ public class EventsKafkaConfiguration {
         return null;
     }
 
-    private static String reason(Throwable exception) {
+    /**
+     * The refusal's own words for an invalid event; for a batch that failed as a whole, only that it failed and
+     * the kind of failure: the service's internal messages (hosts, collections, paths) are not the sender's
+     * business, and the service's log has them.
+     */
+    static String reason(Throwable exception) {
         Throwable cause = exception;
         while (cause.getCause() != null && !(cause instanceof InvalidEventException)) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof InvalidEventException) {
+            return cause.getMessage() == null ? "invalid event" : cause.getMessage();
+        }
+        return "the service could not process the batch of this event after retrying ("
+                + cause.getClass().getSimpleName() + ")";
     }
 }

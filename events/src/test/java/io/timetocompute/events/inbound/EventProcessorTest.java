@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +32,8 @@ import io.timetocompute.scheduler.solver.ImprovementGate;
 class EventProcessorTest {
 
     private static final String NORTHGATE = Suppliers.sourceOf("Northgate");
+    /** The service's clock in these tests: the events are dated around it. */
+    private static final Instant NOW = Instant.parse("2027-01-12T12:00:00Z");
 
     private LivePlan service;
     private EventProcessor processor;
@@ -41,7 +45,8 @@ class EventProcessorTest {
         service = new LivePlan(TestPortfolios.twoSites(), publication -> { }, Duration.ofMillis(50), Duration.ZERO, 1)
                 .start();
         processor = new EventProcessor(service, processed,
-                List.of((transport, status) -> told.add(transport + " " + status)));
+                List.of((transport, status) -> told.add(transport + " " + status)),
+                new EventAdmission(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5)));
     }
 
     @AfterEach
@@ -107,7 +112,8 @@ class EventProcessorTest {
             }
         };
 
-        new EventProcessor(observedPlan, observedLog).processAll(
+        new EventProcessor(observedPlan, observedLog, List.of(),
+                new EventAdmission(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5))).processAll(
                 List.of(eta("e1", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01")), OutcomeListener.KAFKA,
                 (index, reason) -> { });
 
@@ -135,18 +141,167 @@ class EventProcessorTest {
 
         assertThat(outcome.status()).isEqualTo(EventProcessor.Status.STALE);
         assertThat(promisedDate()).isEqualTo("2027-03-01");
-        assertThat(processed.contains("older")).isTrue();
+        assertThat(processed.contains(InboundEvent.key(NORTHGATE, "older"))).isTrue();
     }
 
     @Test
-    void aRejectedEventIsRecordedSoThatAReplayIsNotDeadLetteredTwice() {
+    void aRejectedEventIsRejectedAgainWhenReplayedAndKeptForAuditWithoutTakingItsKey() {
         InboundEvent bad = new InboundEvent("bad-1", EventTypes.TASK_STARTED, "/field/a", null,
                 Instant.parse("2027-01-10T00:00:00Z"),
                 "{\"taskId\":\"GHOST\",\"startedOn\":\"2027-01-05\"}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> processor.process(bad, OutcomeListener.HTTP))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("unknown task GHOST");
-        assertThat(processor.process(bad, OutcomeListener.HTTP).status()).isEqualTo(EventProcessor.Status.DUPLICATE);
-        assertThat(told).containsExactly("http REJECTED", "http DUPLICATE");
+        assertThatThrownBy(() -> processor.process(bad, OutcomeListener.HTTP))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unknown task GHOST");
+        assertThat(told).containsExactly("http REJECTED", "http REJECTED");
+        assertThat(processed.contains(bad.key())).isFalse();
+        assertThat(processed.rejected()).hasSize(2);
+    }
+
+    @Test
+    void eventsAreDuplicatesByTheirSourceAndIdTogether() {
+        assertThat(processor.process(eta("same-id", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01"),
+                OutcomeListener.HTTP).status()).isEqualTo(EventProcessor.Status.APPLIED);
+        InboundEvent fromAPlanner = new InboundEvent("same-id", EventTypes.SHIPMENT_ETA_CHANGED,
+                Suppliers.plannerSource("pat"), null, Instant.parse("2027-01-11T00:00:00Z"),
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-03-09\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(processor.process(fromAPlanner, OutcomeListener.HTTP).status())
+                .isEqualTo(EventProcessor.Status.APPLIED);
+        assertThat(promisedDate()).isEqualTo("2027-03-09");
+        assertThat(processor.process(fromAPlanner, OutcomeListener.HTTP).status())
+                .isEqualTo(EventProcessor.Status.DUPLICATE);
+    }
+
+    @Test
+    void aRefusedEventNeverBlocksALaterValidOneWithTheSameSourceAndId() {
+        InboundEvent squatted = new InboundEvent("squat", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE, null,
+                Instant.parse("2027-01-10T00:00:00Z"),
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"1900-01-01\"}".getBytes(StandardCharsets.UTF_8));
+        List<String> rejections = new ArrayList<>();
+
+        List<EventProcessor.Outcome> outcomes = processor.processAll(List.of(squatted,
+                eta("squat", Instant.parse("2027-01-10T00:00:00Z"), "2027-03-01")), OutcomeListener.KAFKA,
+                (index, reason) -> rejections.add(index + " " + reason));
+        EventProcessor.Outcome later = processor.process(eta("squat", Instant.parse("2027-01-11T00:00:00Z"),
+                "2027-03-05"), OutcomeListener.HTTP);
+
+        assertThat(outcomes).extracting(EventProcessor.Outcome::status).containsExactly(
+                EventProcessor.Status.REJECTED, EventProcessor.Status.APPLIED);
+        assertThat(rejections).singleElement().asString().startsWith("0 ").contains("not a plausible date");
+        assertThat(later.status()).isEqualTo(EventProcessor.Status.DUPLICATE);
+        assertThat(promisedDate()).isEqualTo("2027-03-01");
+    }
+
+    @Test
+    void anEventDatedMoreThanTheSkewIntoTheFutureIsRefused() {
+        List<String> rejections = new ArrayList<>();
+
+        List<EventProcessor.Outcome> outcomes = processor.processAll(List.of(
+                eta("from-2099", Instant.parse("2099-01-01T00:00:00Z"), "2027-02-01"),
+                eta("six-minutes-ahead", NOW.plus(Duration.ofMinutes(6)), "2027-02-02"),
+                eta("four-minutes-ahead", NOW.plus(Duration.ofMinutes(4)), "2027-03-01")),
+                OutcomeListener.KAFKA, (index, reason) -> rejections.add(index + " " + reason));
+
+        assertThat(outcomes).extracting(EventProcessor.Outcome::status).containsExactly(
+                EventProcessor.Status.REJECTED, EventProcessor.Status.REJECTED, EventProcessor.Status.APPLIED);
+        assertThat(rejections).containsExactly(
+                "0 event from-2099: time 2099-01-01T00:00:00Z is more than PT5M ahead of the service's clock",
+                "1 event six-minutes-ahead: time 2027-01-12T12:06:00Z is more than PT5M ahead of the service's clock");
+        // The refused one set no version: a later event of the same shipment is not stale.
+        assertThat(processor.process(eta("next", NOW.plus(Duration.ofMinutes(5)), "2027-03-07"), OutcomeListener.HTTP)
+                .status())
+                .isEqualTo(EventProcessor.Status.APPLIED);
+        assertThat(promisedDate()).isEqualTo("2027-03-07");
+    }
+
+    @Test
+    void aSupplierSourceMaySendOnlySupplyEventsOnEveryTransport() {
+        InboundEvent headcountZero = new InboundEvent("zero", EventTypes.LABOR_CAPACITY_CHANGED, NORTHGATE, null,
+                NOW, "{\"poolId\":\"A-ELEC\",\"headcount\":0}".getBytes(StandardCharsets.UTF_8));
+        int before = service.portfolio().pools().stream().filter(pool -> pool.id().equals("A-ELEC")).findFirst()
+                .orElseThrow().adjustments().size();
+
+        for (String transport : List.of(OutcomeListener.KAFKA, OutcomeListener.HTTP)) {
+            assertThatThrownBy(() -> processor.process(headcountZero, transport))
+                    .isInstanceOf(InvalidEventException.class)
+                    .hasMessage("event zero: source /suppliers/northgate is a supplier, which may send only supply "
+                            + "events, not " + EventTypes.LABOR_CAPACITY_CHANGED);
+        }
+        assertThat(service.portfolio().pools().stream().filter(pool -> pool.id().equals("A-ELEC")).findFirst()
+                .orElseThrow().adjustments()).hasSize(before);
+    }
+
+    @Test
+    void aPlannersSourceIsNotAcceptedOnKafka() {
+        InboundEvent claimed = new InboundEvent("claimed", EventTypes.SHIPMENT_ETA_CHANGED,
+                Suppliers.plannerSource("anyone"), null, NOW,
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-09-01\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> processor.process(claimed, OutcomeListener.KAFKA))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not accepted on Kafka");
+        assertThat(processor.process(claimed, OutcomeListener.API).status()).isEqualTo(EventProcessor.Status.APPLIED);
+    }
+
+    @Test
+    void aRefusalNamesNeitherAnotherSuppliersShipmentNorItsSupplier() {
+        String helix = Suppliers.sourceOf("Helix Compute Systems");
+        InboundEvent foreign = new InboundEvent("f1", EventTypes.SHIPMENT_ETA_CHANGED, helix, null, NOW,
+                "{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-09-01\"}".getBytes(StandardCharsets.UTF_8));
+        InboundEvent unknown = new InboundEvent("f1", EventTypes.SHIPMENT_ETA_CHANGED, helix, null, NOW,
+                "{\"shipmentId\":\"NOPE\",\"newDate\":\"2027-09-01\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> processor.process(foreign, OutcomeListener.KAFKA))
+                .hasMessage("event f1: source /suppliers/helix-compute-systems has no shipment A-XFMR")
+                .message().doesNotContain("Northgate").doesNotContain("northgate");
+        // The same answer as for a shipment that does not exist: a supplier cannot probe for others' shipments.
+        assertThatThrownBy(() -> processor.process(unknown, OutcomeListener.KAFKA))
+                .hasMessage("event f1: source /suppliers/helix-compute-systems has no shipment NOPE");
+    }
+
+    @Test
+    void oversizedTextIsRefusedBeforeItReachesThePlanOrThePublications() {
+        String longReason = "x".repeat(EventTranslator.MAX_TEXT_LENGTH + 1);
+        InboundEvent tooLong = new InboundEvent("long", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE, null, NOW,
+                ("{\"shipmentId\":\"A-XFMR\",\"newDate\":\"2027-09-01\",\"reason\":\"" + longReason + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        InboundEvent huge = new InboundEvent("huge", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE, null, NOW,
+                new byte[EventAdmission.MAX_DATA_BYTES + 1]);
+        InboundEvent longSubject = new InboundEvent("subject", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
+                "s".repeat(EventAdmission.MAX_ATTRIBUTE_LENGTH + 1), NOW, "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> processor.process(tooLong, OutcomeListener.KAFKA))
+                .hasMessage("reason is longer than 500 characters");
+        assertThatThrownBy(() -> processor.process(huge, OutcomeListener.KAFKA))
+                .hasMessage("event huge: data of 16385 bytes is larger than 16384");
+        assertThatThrownBy(() -> processor.process(longSubject, OutcomeListener.KAFKA))
+                .hasMessage("event subject: subject is longer than 256 characters");
+    }
+
+    @Test
+    void withinTheSameSecondTheEventProcessedLaterWinsAndReplayKeepsThatOrder() {
+        // A sender with milliseconds, then one with whole seconds (kcat's date -u +%FT%TZ), in the same second.
+        InboundEvent precise = eta("precise", Instant.parse("2027-01-10T08:00:00.700Z"), "2027-03-01");
+        InboundEvent wholeSecond = eta("whole-second", Instant.parse("2027-01-10T08:00:00Z"), "2027-03-04");
+        InboundEvent earlierSecond = eta("earlier-second", Instant.parse("2027-01-10T07:59:59.900Z"), "2027-02-01");
+
+        assertThat(processor.process(precise, OutcomeListener.KAFKA).status()).isEqualTo(EventProcessor.Status.APPLIED);
+        assertThat(processor.process(wholeSecond, OutcomeListener.KAFKA).status())
+                .isEqualTo(EventProcessor.Status.APPLIED);
+        assertThat(processor.process(earlierSecond, OutcomeListener.KAFKA).status())
+                .isEqualTo(EventProcessor.Status.STALE);
+        assertThat(promisedDate()).isEqualTo("2027-03-04");
+        // In one batch the same: log order within the second.
+        List<EventProcessor.Outcome> batch = processor.processAll(List.of(
+                eta("b-late", Instant.parse("2027-01-10T09:00:00.900Z"), "2027-03-06"),
+                eta("b-early", Instant.parse("2027-01-10T09:00:00.100Z"), "2027-03-08")),
+                OutcomeListener.KAFKA, (index, reason) -> { });
+        assertThat(batch).extracting(EventProcessor.Outcome::status).containsExactly(
+                EventProcessor.Status.APPLIED, EventProcessor.Status.APPLIED);
+        assertThat(promisedDate()).isEqualTo("2027-03-08");
+        // A restart replays them in the order they applied, not by their times, and ends where the plan is.
+        assertThat(processed.appliedSince(Instant.EPOCH)).extracting(InboundEvent::id)
+                .containsExactly("precise", "whole-second", "b-late", "b-early");
     }
 
     @Test
@@ -173,8 +328,10 @@ class EventProcessorTest {
         assertThat(told).containsExactly("http APPLIED", "kafka DUPLICATE", "kafka APPLIED", "kafka REJECTED",
                 "kafka DUPLICATE", "kafka STALE", "kafka APPLIED");
         assertThat(promisedDate()).isEqualTo("2027-03-15");
-        assertThat(processed.recordedAmong(List.of("b1", "ghost", "b2", "b3", "unknown")))
-                .containsExactlyInAnyOrder("b1", "ghost", "b2", "b3");
+        assertThat(processed.recordedAmong(List.of(InboundEvent.key(NORTHGATE, "b1"), ghost.key(),
+                InboundEvent.key(NORTHGATE, "b2"), InboundEvent.key(NORTHGATE, "b3"), "unknown")))
+                .containsExactlyInAnyOrder(InboundEvent.key(NORTHGATE, "b1"), InboundEvent.key(NORTHGATE, "b2"),
+                        InboundEvent.key(NORTHGATE, "b3"));
         assertThat(processed.lastApplied(List.of("shipment:A-XFMR")))
                 .containsEntry("shipment:A-XFMR", Instant.parse("2027-01-12T00:00:00Z"));
     }

@@ -44,6 +44,7 @@ import io.timetocompute.events.contract.Topics;
 import io.timetocompute.events.inbound.PortfolioRouting;
 import io.timetocompute.events.EventsTestApplication;
 import io.timetocompute.events.inbound.EventLog;
+import io.timetocompute.events.inbound.InboundEvent;
 import io.timetocompute.scheduler.TestPortfolios;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 
@@ -139,24 +140,40 @@ class EventPipelineTest {
         send(Topics.PROGRESS, "GHOST", EventTypes.TASK_STARTED, "/field/b",
                 "{\"taskId\":\"GHOST\",\"startedOn\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}");
         producer.send(new ProducerRecord<>(Topics.SUPPLY, "B-XFMR", "plain bytes, no CloudEvent".getBytes()));
+        // A supplier's source setting a labor pool's headcount, and an event dated into next year.
+        send(Topics.LABOR, "B-ELEC", EventTypes.LABOR_CAPACITY_CHANGED, NORTHGATE,
+                "{\"poolId\":\"B-ELEC\",\"headcount\":0}");
+        sendWithId(UUID.randomUUID().toString(), Topics.SUPPLY, "B-XFMR", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
+                "{\"shipmentId\":\"B-XFMR\",\"newDate\":\"" + DAY0.plusDays(90) + "\"}",
+                OffsetDateTime.now().plusYears(1));
         send(Topics.SUPPLY, "B-XFMR", EventTypes.SHIPMENT_ETA_CHANGED, NORTHGATE,
                 "{\"shipmentId\":\"B-XFMR\",\"newDate\":\"" + DAY0.plusDays(60) + "\"}");
         producer.flush();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return records(seen, Topics.DEAD_LETTERS).stream().filter(r -> !r.key().startsWith(ROUTING)).count() >= 7
+            return records(seen, Topics.DEAD_LETTERS).stream().filter(r -> !r.key().startsWith(ROUTING)).count() >= 9
                     && DAY0.plusDays(67).equals(latestOnline(seen, "two-sites/B/B-H1"));
         });
         List<String> reasons = records(seen, Topics.DEAD_LETTERS).stream()
                 .filter(r -> !r.key().startsWith(ROUTING))
                 .map(r -> header(r, EventsKafkaConfiguration.REASON_HEADER)).toList();
-        assertThat(reasons).hasSize(7);
+        assertThat(reasons).hasSize(9);
+        assertThat(reasons).anyMatch(reason -> reason.contains("may send only supply events"))
+                .anyMatch(reason -> reason.contains("ahead of the service's clock"))
+                .noneMatch(reason -> reason.contains("Northgate"));
+        // The reason, not the service's insides: no exception class, message or stack trace headers.
+        assertThat(records(seen, Topics.DEAD_LETTERS)).allSatisfy(record -> {
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+            assertThat(header(record, "kafka_dlt-original-topic")).isNotBlank();
+        });
         assertThat(reasons).anyMatch(reason -> reason.contains("malformed data"))
                 .anyMatch(reason -> reason.contains("unknown type"))
-                .anyMatch(reason -> reason.contains("unknown shipment NOPE"))
+                .anyMatch(reason -> reason.contains("has no shipment NOPE"))
                 .anyMatch(reason -> reason.contains("before it starts"))
-                .anyMatch(reason -> reason.contains("may not report on shipment B-XFMR"))
+                .anyMatch(reason -> reason.contains("has no shipment B-XFMR"))
                 .anyMatch(reason -> reason.contains("unknown task GHOST"))
                 .anyMatch(reason -> reason.contains("not a CloudEvent"));
     }
@@ -227,7 +244,7 @@ class EventPipelineTest {
         // 50 - 45 = 5 civil workers instead of the 10 site prep needs: it waits for the storm to pass (day 31)
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll(seen);
-            return eventLog.contains(id) && DAY0.plusDays(31 + 10 + 20)
+            return eventLog.contains(InboundEvent.key("/field/a", id)) && DAY0.plusDays(31 + 10 + 20)
                     .equals(latestOnline(seen, "two-sites/A/A-H2"));
         });
         long applications = records(seen, Topics.TIMELINE).stream().map(EventPipelineTest::json)
@@ -254,8 +271,13 @@ class EventPipelineTest {
     }
 
     private void sendWithId(String id, String topic, String key, String type, String source, String data) {
+        sendWithId(id, topic, key, type, source, data, OffsetDateTime.now());
+    }
+
+    private void sendWithId(String id, String topic, String key, String type, String source, String data,
+            OffsetDateTime time) {
         var event = CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create(source))
-                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
+                .withTime(time).withDataContentType("application/json")
                 .withData(data.getBytes(StandardCharsets.UTF_8)).build();
         producer.send(KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(event));
         producer.flush();

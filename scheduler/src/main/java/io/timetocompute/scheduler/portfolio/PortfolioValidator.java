@@ -24,6 +24,11 @@ import java.util.function.Function;
  */
 public final class PortfolioValidator {
 
+    /** Longest id, in characters: ids go into keys, URLs, event subjects and messages. */
+    public static final int MAX_ID_LENGTH = 100;
+    /** Longest name or other text (site, task, phase, supplier, material...), in characters. */
+    public static final int MAX_TEXT_LENGTH = 200;
+
     /** Problems spelled out in the exception message; beyond that they are only counted, to keep logs readable. */
     public static final int MAX_LISTED_PROBLEMS = 20;
 
@@ -81,6 +86,7 @@ public final class PortfolioValidator {
         tasksById = indexById("task", portfolio.tasks(), Task::id);
 
         checkPortfolioFields();
+        checkTextLengths();
         checkSites();
         checkPools();
         checkShipments();
@@ -152,6 +158,61 @@ public final class PortfolioValidator {
         }
         if (portfolio.disruptionCostPerDay() != null && portfolio.disruptionCostPerDay() < 0) {
             problem("portfolio: disruptionCostPerDay must be >= 0 (is %d)", portfolio.disruptionCostPerDay());
+        }
+    }
+
+    /**
+     * Every id and text a planner's file carries is shown in the UI, published and kept: bounded, so that one
+     * megabyte name cannot make every answer and record that carries it megabytes too. The value is not echoed.
+     */
+    private void checkTextLengths() {
+        text("portfolio", "name", portfolio.name(), MAX_TEXT_LENGTH);
+        for (int i = 0; i < portfolio.calendars().size(); i++) {
+            text("calendar #" + (i + 1), "id", portfolio.calendars().get(i).id(), MAX_ID_LENGTH);
+        }
+        for (int i = 0; i < portfolio.sites().size(); i++) {
+            Site site = portfolio.sites().get(i);
+            String label = "site #" + (i + 1);
+            text(label, "id", site.id(), MAX_ID_LENGTH);
+            text(label, "name", site.name(), MAX_TEXT_LENGTH);
+            text(label, "region", site.region(), MAX_TEXT_LENGTH);
+            for (int b = 0; b < site.computeBlocks().size(); b++) {
+                ComputeBlock block = site.computeBlocks().get(b);
+                text(label + " block #" + (b + 1), "id", block.id(), MAX_ID_LENGTH);
+                text(label + " block #" + (b + 1), "name", block.name(), MAX_TEXT_LENGTH);
+            }
+        }
+        for (int i = 0; i < portfolio.pools().size(); i++) {
+            LaborPool pool = portfolio.pools().get(i);
+            text("pool #" + (i + 1), "id", pool.id(), MAX_ID_LENGTH);
+            text("pool #" + (i + 1), "name", pool.name(), MAX_TEXT_LENGTH);
+            text("pool #" + (i + 1), "trade", pool.trade(), MAX_TEXT_LENGTH);
+        }
+        for (int i = 0; i < portfolio.shipments().size(); i++) {
+            Shipment shipment = portfolio.shipments().get(i);
+            text("shipment #" + (i + 1), "id", shipment.id(), MAX_ID_LENGTH);
+            text("shipment #" + (i + 1), "supplier", shipment.supplier(), MAX_TEXT_LENGTH);
+            text("shipment #" + (i + 1), "material", shipment.material(), MAX_TEXT_LENGTH);
+        }
+        for (int i = 0; i < portfolio.budgets().size(); i++) {
+            text("budget #" + (i + 1), "id", portfolio.budgets().get(i).id(), MAX_ID_LENGTH);
+            text("budget #" + (i + 1), "name", portfolio.budgets().get(i).name(), MAX_TEXT_LENGTH);
+        }
+        for (int i = 0; i < portfolio.tasks().size(); i++) {
+            Task task = portfolio.tasks().get(i);
+            String label = "task #" + (i + 1);
+            text(label, "id", task.id(), MAX_ID_LENGTH);
+            text(label, "name", task.name(), MAX_TEXT_LENGTH);
+            text(label, "phase", task.phase(), MAX_TEXT_LENGTH);
+            for (int m = 0; m < task.modes().size(); m++) {
+                text(label + " mode #" + (m + 1), "name", task.modes().get(m).name(), MAX_TEXT_LENGTH);
+            }
+        }
+    }
+
+    private void text(String owner, String field, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            problem("%s: %s is longer than %d characters (%d)", owner, field, limit, value.length());
         }
     }
 

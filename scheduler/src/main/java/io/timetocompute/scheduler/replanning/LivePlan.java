@@ -84,6 +84,9 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
     private final AtomicReference<PlanningSchedule> currentBest = new AtomicReference<>();
     private final AtomicBoolean publishPending = new AtomicBoolean();
     private final CountDownLatch solving = new CountDownLatch(1);
+    /** why the solver thread ended, when it did: it should run until {@link #close()} */
+    private volatile Throwable solverFailure;
+    private volatile boolean solverRunning;
 
     private final Object preparing = new Object();
     /** with every change submitted so far, including those the solver has not taken in yet */
@@ -160,17 +163,43 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
         return this;
     }
 
-    /** Starts solving and returns once the first schedule exists. */
+    /**
+     * Starts solving and returns once the first schedule exists.
+     *
+     * @throws IllegalStateException if the solver fails before it has a first schedule, naming why
+     */
     public LivePlan start() throws InterruptedException {
+        solverRunning = true;
         solverThread.submit(() -> {
             try {
                 solver.solve(initial);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                solverFailure = e;
                 LOG.error("the solver stopped", e);
+            } finally {
+                solverRunning = false;
+                // Whoever waits for the first schedule learns that none will come.
+                solving.countDown();
             }
         });
         solving.await();
+        if (currentBest.get() == null) {
+            close();
+            Throwable failure = solverFailure;
+            throw new IllegalStateException("the solver failed before its first schedule: " + (failure == null
+                    ? "it stopped" : failure.getClass().getSimpleName() + ": " + failure.getMessage()), failure);
+        }
         return this;
+    }
+
+    /** @return whether the solver thread is still solving: it does from {@link #start()} to {@link #close()} */
+    public boolean solverRunning() {
+        return solverRunning;
+    }
+
+    /** @return why the solver thread ended, if it ended with an error */
+    public Optional<Throwable> solverFailure() {
+        return Optional.ofNullable(solverFailure);
     }
 
     @Override

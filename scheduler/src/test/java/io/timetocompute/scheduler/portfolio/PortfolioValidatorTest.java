@@ -47,6 +47,26 @@ class PortfolioValidatorTest {
     // ------------------------------------------------------------------------------------- required fields, ids
 
     @Test
+    void oversizedNamesAndIdsAreReportedWithoutEchoingThem() {
+        String huge = "<img src=x onerror=alert(1)>".repeat(80_000);
+        Portfolio portfolio = withTask(validPortfolio(), "WTX1-H1-PREP", t -> new Task(t.id(), t.siteId(), huge,
+                "p".repeat(PortfolioValidator.MAX_TEXT_LENGTH + 1), t.modes(), t.predecessors(), t.materials(),
+                t.requiresPower(), t.bringsOnline(), t.progress()));
+
+        List<String> problems = PortfolioValidator.findProblems(portfolio);
+
+        assertThat(problems).anyMatch(problem -> problem.matches("task #\\d+: name is longer than 200 characters "
+                + "\\(2240000\\)")).anyMatch(problem -> problem.matches("task #\\d+: phase is longer than 200 "
+                + "characters \\(201\\)"));
+        assertThat(String.join("\n", problems)).doesNotContain("onerror");
+        Task exactlyAtTheLimit = new Task("T".repeat(PortfolioValidator.MAX_ID_LENGTH), "WTX1",
+                "n".repeat(PortfolioValidator.MAX_TEXT_LENGTH), null, List.of(), List.of(), List.of(), false, null,
+                null);
+        assertThat(PortfolioValidator.findProblems(addTask(validPortfolio(), exactlyAtTheLimit)))
+                .noneMatch(problem -> problem.contains("longer than"));
+    }
+
+    @Test
     void missingDataDate() {
         Portfolio p = validPortfolio();
         Portfolio portfolio = new Portfolio(p.id(), p.name(), null, p.calendars(), p.defaultCalendar(),
