@@ -59,7 +59,7 @@ class PublicationHealthIndicatorTest {
         LivePlan plan = new LivePlan(DemoPortfolioGenerator.generate(200, 7), first::complete, Duration.ofMillis(50),
                 Duration.ZERO, 1).start();
         try {
-            publisher.published(first.join());
+            publisher.published("demo", first.join());
         } finally {
             plan.close();
         }

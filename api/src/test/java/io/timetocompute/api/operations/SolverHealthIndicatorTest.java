@@ -4,36 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.scheduler.replanning.LivePlan;
 
 class SolverHealthIndicatorTest {
 
     @Test
     void aSolverWhoseThreadEndedIsDownWithTheReasonEvenAfterItPublished() {
-        LivePlans plans = mock(LivePlans.class);
-        when(plans.solverState()).thenReturn(new LivePlans.SolverState(false,
-                "IllegalStateException: a change that cannot be taken in"));
-        when(plans.latestPublication()).thenReturn(Optional.empty());
+        LivePlans plans = plans(false, new IllegalStateException("a change that cannot be taken in"));
 
         Health health = new SolverHealthIndicator(plans).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails()).containsEntry("solver", "stopped")
-                .containsEntry("failure", "IllegalStateException: a change that cannot be taken in");
+        assertThat(health.getDetails()).containsEntry("demo", Map.of("solver", "stopped",
+                "failure", "IllegalStateException: a change that cannot be taken in"));
     }
 
     @Test
     void aRunningSolverWithoutAScheduleYetIsUnknownNotDown() {
-        LivePlans plans = mock(LivePlans.class);
-        when(plans.solverState()).thenReturn(new LivePlans.SolverState(true, null));
-        when(plans.latestPublication()).thenReturn(Optional.empty());
+        LivePlans plans = plans(true, null);
 
         assertThat(new SolverHealthIndicator(plans).health().getStatus()).isEqualTo(Status.UNKNOWN);
+    }
+
+    private static LivePlans plans(boolean running, Throwable failure) {
+        LivePlan plan = mock(LivePlan.class);
+        when(plan.solverRunning()).thenReturn(running);
+        when(plan.solverFailure()).thenReturn(Optional.ofNullable(failure));
+        when(plan.latestPublication()).thenReturn(Optional.empty());
+        LivePlans plans = mock(LivePlans.class);
+        when(plans.ids()).thenReturn(Set.of("demo"));
+        when(plans.plan("demo")).thenReturn(plan);
+        return plans;
     }
 }

@@ -28,6 +28,7 @@ import io.timetocompute.api.store.PortfolioStore;
 import io.timetocompute.events.contract.EventTypes;
 import io.timetocompute.events.contract.Suppliers;
 import io.timetocompute.events.inbound.EventProcessor;
+import io.timetocompute.events.inbound.EventAdmission;
 import io.timetocompute.events.inbound.InvalidEventException;
 import io.timetocompute.events.inbound.PortfolioRouting;
 import io.timetocompute.events.inbound.OutcomeListener;
@@ -175,7 +176,7 @@ class LivePlansRestartTest {
         PublicationHistory history = history();
         return new LivePlans(PROPERTIES, new PortfolioStore(mongo, () -> { }),
                 portfolioId -> new MongoEventLog(portfolioId, mongo, Clock.systemUTC(), () -> { }), history,
-                List.of(history), List.of(), Clock.systemUTC());
+                List.of(history), List.of(), EventAdmission.standard(), Clock.systemUTC());
     }
 
     private PublicationHistory history() {

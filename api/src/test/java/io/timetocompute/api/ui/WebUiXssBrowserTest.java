@@ -96,10 +96,10 @@ class WebUiXssBrowserTest {
 
     @Test
     void namesWithMarkupAreShownAsTextAndNoScriptRuns() throws Exception {
-        Portfolio hostile = hostile(session.portfolio());
+        Portfolio hostile = hostile(session.plan(LivePlans.DEMO).portfolio());
         Site site = hostile.sites().get(0);
         HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(
-                        "/api/portfolio"))).header("Authorization", basic("planner"))
+                        "/api/portfolios/" + LivePlans.DEMO))).header("Authorization", basic("planner"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(PortfolioJson.toJson(hostile))).build(),
                 HttpResponse.BodyHandlers.ofString());

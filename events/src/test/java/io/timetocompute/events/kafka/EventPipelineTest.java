@@ -199,7 +199,7 @@ class EventPipelineTest {
         ConsumerRecord<String, byte[]> refusedByItsPortfolio = records(seen, Topics.DEAD_LETTERS).stream()
                 .filter(r -> unknownShipment.equals(header(r, "ce_id"))).findFirst().orElseThrow();
         assertThat(header(refusedByItsPortfolio, EventsKafkaConfiguration.REASON_HEADER))
-                .contains("unknown shipment NOWHERE");
+                .contains("has no shipment NOWHERE");
         assertThat(header(refusedByItsPortfolio, EventsKafkaConfiguration.PORTFOLIO_HEADER))
                 .isEqualTo(EventsTestApplication.PORTFOLIO);
         assertThat(records(seen, Topics.PROJECTIONS)).allSatisfy(record -> {
