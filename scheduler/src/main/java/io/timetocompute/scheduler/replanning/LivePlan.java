@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +90,32 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
      *        better schedule by itself
      */
     public record Publication(long version, Instant publishedAt, ScheduleProjection projection,
-            List<BlockDateChange> changes, List<AppliedChange> newlyApplied) {
+            List<BlockDateChange> changes, List<AppliedChange> newlyApplied,
+            @JsonIgnore PublishedSchedule schedule) {
+    }
+
+    /**
+     * A published schedule as the solver had it, for recomputing its attribution: the problem it was made for and
+     * each task's start day and mode (arrays owned by the publication: read, do not modify).
+     *
+     * @param appliedChanges the changes the problem holds, in the order they were taken in
+     * @param repaired false when the schedule was published before its repair to the changes it holds: its dates do
+     *        not show them yet
+     */
+    public record PublishedSchedule(SchedulingProblem problem, int[] starts, int[] modes,
+            List<AppliedChange> appliedChanges, boolean repaired) {
+
+        /** @return the changes taken in after those of {@code earlier}, a schedule published before this one */
+        public List<AppliedChange> changesSince(PublishedSchedule earlier) {
+            int from = Math.min(earlier.appliedChanges.size(), appliedChanges.size());
+            return appliedChanges.subList(from, appliedChanges.size());
+        }
+
+        /** @return the block's online date in this schedule */
+        public LocalDate onlineDate(int block) {
+            int task = problem.blockTask(block);
+            return problem.date(problem.end(task, modes[task], starts[task]));
+        }
     }
 
     @FunctionalInterface
@@ -310,25 +337,20 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
             publishedUnrepaired = best.repairPending();
             unrepairedChanges = publishedUnrepaired ? newlyApplied : List.of();
             changes.forEach(change -> publishedDates.put(change.blockId(), change.newDate()));
-            if (!best.repairPending()) {
-                basis = new PublishedSchedule(best.getProblem(), best.starts(), best.modes(), applied.size());
-                applied.forEach(change -> unattributed.remove(change.eventId()));
+            PublishedSchedule schedule = new PublishedSchedule(best.getProblem(), best.starts(), best.modes(),
+                    applied, !best.repairPending());
+            if (schedule.repaired()) {
+                (basis == null ? applied : schedule.changesSince(basis))
+                        .forEach(change -> unattributed.remove(change.eventId()));
+                basis = schedule;
             }
             lastPublishedAt = Instant.now();
             publishedSinceStart = true;
-            latest = new Publication(++version, lastPublishedAt, projection, List.copyOf(changes), newlyApplied);
+            latest = new Publication(++version, lastPublishedAt, projection, List.copyOf(changes), newlyApplied,
+                    schedule);
             listener.published(latest);
         } catch (RuntimeException e) {
             LOG.error("publishing a projection failed", e);
-        }
-    }
-
-    /** A published schedule as the solver had it: the problem it was made for and each task's start and mode. */
-    private record PublishedSchedule(SchedulingProblem problem, int[] starts, int[] modes, int appliedChanges) {
-
-        LocalDate onlineDate(int block) {
-            int task = problem.blockTask(block);
-            return problem.date(problem.end(task, modes[task], starts[task]));
         }
     }
 
@@ -346,10 +368,10 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
      */
     private Map<String, BlockAttribution> attribute(PlanningSchedule best) {
         List<AppliedChange> applied = best.appliedChanges();
-        if (basis == null || best.repairPending() || basis.appliedChanges() >= applied.size()) {
+        if (basis == null || best.repairPending() || basis.appliedChanges().size() >= applied.size()) {
             return Map.of();
         }
-        List<AppliedChange> events = applied.subList(basis.appliedChanges(), applied.size());
+        List<AppliedChange> events = applied.subList(basis.appliedChanges().size(), applied.size());
         SchedulingProblem changed = best.getProblem();
         CounterfactualRepair.Result together = repairBasis(changed);
         List<CounterfactualRepair.Result> alone = events.size() > 1 ? eachAlone(events) : List.of();
