@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -28,7 +27,7 @@ import io.timetocompute.scheduler.solver.AppliedChange;
 public class PublicationHistory implements LivePlan.Listener {
 
     /** What moved a date, when no event did. */
-    public static final String REOPTIMIZATION = "re-optimization";
+    public static final String REOPTIMIZATION = LivePlan.BlockDateChange.REOPTIMIZATION;
 
     private final MongoTemplate template;
     private final StoreCommit commit;
@@ -60,10 +59,15 @@ public class PublicationHistory implements LivePlan.Listener {
      * baseline.
      *
      * @param cause what moved it, in words
+     * @param eventIds the events credited with a part of the move
+     * @param eventEffectDays, reoptimizationDays, jointCauses, shares, interactionDays see
+     *        {@link LivePlan.BlockDateChange}; null in documents stored before attribution was recorded
      */
     @Document("block_dates")
     public record BlockDateChangeDocument(@Id String id, long version, Instant publishedAt, String siteId, String blockId,
-            double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds) {
+            double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds,
+            Long eventEffectDays, Long reoptimizationDays, Boolean jointCauses, List<LivePlan.EventShare> shares,
+            Long interactionDays) {
     }
 
     @Override
@@ -78,11 +82,11 @@ public class PublicationHistory implements LivePlan.Listener {
                 projection.feasible(), projection.moneyObjective(), projection.portfolioFinish(), causes, dates));
         for (LivePlan.BlockDateChange change : publication.changes()) {
             List<String> eventIds = change.causes().stream().map(AppliedChange::eventId).toList();
-            String cause = change.causes().isEmpty() ? REOPTIMIZATION : change.causes().stream()
-                    .map(AppliedChange::description).collect(Collectors.joining("; "));
             template.insert(new BlockDateChangeDocument(change.blockId() + "@" + publication.version(),
                     publication.version(), publication.publishedAt(), change.siteId(), change.blockId(),
-                    change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), cause, eventIds));
+                    change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), change.explanation(),
+                    eventIds, change.eventEffectDays(), change.reoptimizationDays(), change.jointCauses(),
+                    change.shares(), change.interactionDays()));
         }
         commit.commit();
     }

@@ -72,9 +72,47 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
             long deltaDays, List<AppliedChange> causes, long eventEffectDays, long reoptimizationDays,
             List<EventShare> shares, Long interactionDays) {
 
+        /** What the feeds say when no event moved a date: the solver found a better plan by itself. */
+        public static final String REOPTIMIZATION = "re-optimization";
+
         /** @return true when several events are named and nobody can say which did how much */
         public boolean jointCauses() {
             return causes.size() > 1 && shares.isEmpty();
+        }
+
+        /**
+         * @return what moved the date, in words, for feeds and calendars: the events (each with its share when
+         *         known, or together when only their joint effect is), then the re-optimization with its days, or
+         *         {@value #REOPTIMIZATION} alone when no event moved it
+         */
+        public String explanation() {
+            if (causes.isEmpty()) {
+                return REOPTIMIZATION;
+            }
+            StringBuilder text = new StringBuilder();
+            if (jointCauses()) {
+                text.append("together (").append(signedDays(eventEffectDays)).append("): ");
+            }
+            for (int i = 0; i < causes.size(); i++) {
+                AppliedChange cause = causes.get(i);
+                text.append(i == 0 ? "" : "; ").append(cause.description());
+                if (causes.size() == 1 && reoptimizationDays != 0) {
+                    text.append(" (").append(signedDays(eventEffectDays)).append(')');
+                }
+                shares.stream().filter(share -> share.eventId().equals(cause.eventId())).findFirst()
+                        .ifPresent(share -> text.append(" (").append(signedDays(share.days())).append(')'));
+            }
+            if (interactionDays != null && interactionDays != 0) {
+                text.append("; their interaction ").append(signedDays(interactionDays));
+            }
+            if (reoptimizationDays != 0) {
+                text.append("; ").append(REOPTIMIZATION).append(' ').append(signedDays(reoptimizationDays));
+            }
+            return text.toString();
+        }
+
+        private static String signedDays(long days) {
+            return (days > 0 ? "+" : "") + days + " d";
         }
     }
 
