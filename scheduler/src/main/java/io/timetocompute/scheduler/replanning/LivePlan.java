@@ -198,10 +198,14 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
     private volatile boolean publishedUnrepaired;
     private List<AppliedChange> unrepairedChanges = List.of();
     private long version;
-    private boolean publishedSinceStart;
+    private volatile boolean publishedSinceStart;
     private Instant lastPublishedAt = Instant.MIN;
     private ScheduledFuture<?> heldPublication;
     private volatile Publication latest;
+    /** how long the first solve runs before its schedule is published, unless a planner approves it sooner */
+    private volatile Duration firstPublicationBudget = Duration.ZERO;
+    private volatile Instant solveStartedAt;
+    private final AtomicBoolean firstPlanApproved = new AtomicBoolean();
 
     /**
      * @param coalesceWindow how long to wait after a better schedule that the solver found by itself for more before
@@ -254,8 +258,48 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds the first publication until the first solve has run for {@code budget} (call before {@link #start()}):
+     * the plan executives see first, and the default baseline, is then the solver's converged plan rather than the
+     * construction heuristic's. A planner may {@link #approveFirstPlan() approve} it sooner.
+     */
+    public LivePlan publishFirstAfter(Duration budget) {
+        this.firstPublicationBudget = budget;
+        return this;
+    }
+
+    /** Publishes the best schedule so far now, if the first publication is still being held for its budget. */
+    public void approveFirstPlan() {
+        if (firstPlanApproved.compareAndSet(false, true)) {
+            publisherThread.execute(() -> {
+                latestBest.compareAndSet(null, currentBest.get());
+                publish();
+            });
+        }
+    }
+
+    /**
+     * How the first solve is doing, for health and the UI while no schedule is published yet.
+     *
+     * @param published whether the first schedule of this run is published
+     * @param elapsed how long the solver has run
+     * @param budget how long it runs before its schedule is published (unless approved sooner)
+     * @param score the best schedule's score so far; null before the first one
+     */
+    public record FirstSolve(boolean published, Duration elapsed, Duration budget, String score) {
+    }
+
+    public FirstSolve firstSolve() {
+        PlanningSchedule best = currentBest.get();
+        Instant started = solveStartedAt;
+        Duration elapsed = started == null ? Duration.ZERO : Duration.between(started, Instant.now());
+        return new FirstSolve(latest != null && publishedSinceStart, elapsed, firstPublicationBudget,
+                best == null || best.getScore() == null ? null : best.getScore().toString());
+    }
+
     /** Starts solving and returns once the first schedule exists. */
     public LivePlan start() throws InterruptedException {
+        solveStartedAt = Instant.now();
         solverThread.submit(() -> {
             try {
                 solver.solve(initial);
@@ -343,6 +387,19 @@ public final class LivePlan implements PlanIntake, AutoCloseable {
             }
             causes.addAll(applied.subList(Math.min(attributedChanges, applied.size()), applied.size()));
             List<AppliedChange> newlyApplied = List.copyOf(causes);
+            if (!publishedSinceStart && !firstPlanApproved.get()) {
+                Instant firstDue = solveStartedAt.plus(firstPublicationBudget);
+                if (Instant.now().isBefore(firstDue)) {
+                    // The first solve is still converging: executives would see (and a baseline would keep) the
+                    // construction heuristic's plan. The newest best schedule waits for the budget.
+                    latestBest.compareAndSet(null, best);
+                    if (heldPublication == null || heldPublication.isDone()) {
+                        heldPublication = publisherThread.schedule(this::publish,
+                                Duration.between(Instant.now(), firstDue).toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    return;
+                }
+            }
             Instant due = lastPublishedAt.plus(reoptimizationInterval);
             if (newlyApplied.isEmpty() && publishedSinceStart && Instant.now().isBefore(due)) {
                 // Only the solver's own improvement: hold it until the interval is over. A newer schedule replaces
