@@ -1,6 +1,6 @@
 // The portfolio dashboard: every site's projected online date and slip, MW online over time, the latest changes.
 import {
-  daysBadge, el, formatInstant, formatMw, getJson, initHeader, isPlanner, parseDate, showEmpty, showProblem,
+  daysBadge, el, formatInstant, formatMw, getJson, initHeader, isPlanner, parseDate, post, showEmpty, showProblem,
 } from './common.js';
 import { startTimelineFeed } from './timeline.js';
 
@@ -21,6 +21,7 @@ async function loadDashboard() {
   } catch (error) {
     showProblem(sites, error, 'portfolio projection');
     if (error.kind === 'missing') {
+      offerApproval();
       setTimeout(loadDashboard, RETRY_MS);
     }
     return;
@@ -120,6 +121,24 @@ function renderChart(points) {
     ],
   }, data, chart);
   new ResizeObserver(() => plot.setSize({ width: Math.max(chart.clientWidth, 320), height: 260 })).observe(chart);
+}
+
+/** While the first solve runs for its budget, a planner may publish its plan at once. */
+function offerApproval() {
+  if (!isPlanner(user)) {
+    return;
+  }
+  const button = el('button', { type: 'button', id: 'approve-first-plan' }, 'Publish this plan now');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await post('/api/plan/first/approve');
+      setTimeout(loadDashboard, 500);
+    } catch (error) {
+      showProblem(sites, error, 'approval of the first plan');
+    }
+  });
+  sites.append(el('p', {}, button));
 }
 
 /** A signed link to the calendar feed that any calendar app can subscribe to, credentials or not. */

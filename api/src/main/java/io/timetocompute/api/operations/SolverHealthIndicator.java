@@ -24,7 +24,19 @@ class SolverHealthIndicator implements HealthIndicator {
     public Health health() {
         return session.latestPublication()
                 .map(SolverHealthIndicator::published)
-                .orElseGet(() -> Health.unknown().withDetail("publication", "none yet").build());
+                .orElseGet(this::converging);
+    }
+
+    /** The first solve runs for its budget before anything is published: how far it is. */
+    private Health converging() {
+        LivePlan.FirstSolve solve = session.firstSolve();
+        Health.Builder health = Health.unknown().withDetail("publication", "none yet")
+                .withDetail("firstSolveSeconds", solve.elapsed().toSeconds())
+                .withDetail("firstSolveBudgetSeconds", solve.budget().toSeconds());
+        if (solve.score() != null) {
+            health.withDetail("score", solve.score());
+        }
+        return health.build();
     }
 
     private static Health published(LivePlan.Publication publication) {

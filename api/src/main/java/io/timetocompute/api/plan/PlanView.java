@@ -56,7 +56,8 @@ public class PlanView {
 
     /** @throws ScheduleNotPublishedException while the current portfolio has no published schedule yet */
     public Publication publication() {
-        return session.latestPublication().orElseThrow(ScheduleNotPublishedException::new);
+        return session.latestPublication()
+                .orElseThrow(() -> new ScheduleNotPublishedException(session.firstSolve()));
     }
 
     /** @return every block's first published date, which slip is measured from */

@@ -96,6 +96,16 @@ public class LivePlans implements PlanIntake, AutoCloseable {
         return service.latestPublication();
     }
 
+    /** How the first solve of the current plan is doing (published or still converging). */
+    public synchronized LivePlan.FirstSolve firstSolve() {
+        return service.firstSolve();
+    }
+
+    /** Publishes the current plan's best schedule now if its first publication is still held for its budget. */
+    public synchronized void approveFirstPlan() {
+        service.approveFirstPlan();
+    }
+
     public synchronized ScoreExplanation explainScore(int matchesPerConstraint) {
         return service.explainScore(matchesPerConstraint);
     }
@@ -132,7 +142,8 @@ public class LivePlans implements PlanIntake, AutoCloseable {
 
     private LivePlan newService(Portfolio portfolio) {
         return new LivePlan(portfolio, this::fanOut, properties.coalesceWindow(),
-                properties.reoptimizationInterval(), properties.solverSeed());
+                properties.reoptimizationInterval(), properties.solverSeed())
+                .publishFirstAfter(properties.firstPublicationBudget());
     }
 
     /** Publications go on from the stored history, whichever portfolio the service plans. */
