@@ -50,7 +50,16 @@ function renderSummary(dashboard) {
       fact('Feasible', dashboard.feasible === false ? 'no: constraints broken' : 'yes',
         dashboard.feasible === false ? 'bad' : 'good'),
       fact('IT capacity', formatMw(totalMw)),
-      fact('Sites slipped', `${slipped} of ${dashboard.sites.length}`, slipped > 0 ? 'bad' : 'good')));
+      fact('Sites slipped', `${slipped} of ${dashboard.sites.length}`, slipped > 0 ? 'bad' : 'good'),
+      fact('Slip against', baselineLabel(dashboard.baseline))));
+}
+
+// Which plan slip is measured against: the first published one, or a baseline a planner kept.
+function baselineLabel(baseline) {
+  if (!baseline) {
+    return 'first published plan';
+  }
+  return `${baseline.name} (v${baseline.version}${baseline.setAt ? ', kept ' + formatInstant(baseline.setAt) : ''})`;
 }
 
 function renderSites(siteList) {

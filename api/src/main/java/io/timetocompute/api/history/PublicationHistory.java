@@ -31,10 +31,17 @@ public class PublicationHistory implements LivePlan.Listener {
 
     private final MongoTemplate template;
     private final StoreCommit commit;
+    private final Baselines baselines;
 
     public PublicationHistory(MongoTemplate template, StoreCommit commit) {
         this.template = template;
         this.commit = commit;
+        this.baselines = new Baselines(template, commit, this);
+    }
+
+    /** The plans slip is measured against: the first published one, or one a planner kept and chose. */
+    public Baselines baselines() {
+        return baselines;
     }
 
     /** A cause of a publication: the event and what it changed, in words. */
@@ -106,7 +113,14 @@ public class PublicationHistory implements LivePlan.Listener {
         return dates;
     }
 
-    /** @return every block's first published date: slip is measured from it */
+    /** @return the first published version, 0 if none */
+    public long firstVersion() {
+        ScheduleVersion first = template.findOne(new Query().with(Sort.by(Sort.Direction.ASC, "_id")).limit(1),
+                ScheduleVersion.class);
+        return first == null ? 0 : first.version();
+    }
+
+    /** @return every block's first published date: the default baseline */
     public Map<String, LocalDate> baselineDates() {
         Map<String, LocalDate> dates = new LinkedHashMap<>();
         template.find(query(where("oldDate").is(null)).with(Sort.by("version")), BlockDateChangeDocument.class)

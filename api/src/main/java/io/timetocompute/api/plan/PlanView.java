@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.timetocompute.api.history.Baselines;
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.web.ResourceNotFoundException;
@@ -60,9 +61,14 @@ public class PlanView {
                 .orElseThrow(() -> new ScheduleNotPublishedException(session.firstSolve()));
     }
 
-    /** @return every block's first published date, which slip is measured from */
+    /** @return every block's date in the baseline in use, which slip is measured from */
     public Map<String, LocalDate> baselineDates() {
-        return history.baselineDates();
+        return baseline().dates();
+    }
+
+    /** @return the baseline in use: the first published plan, or the one a planner kept and chose */
+    public Baselines.Baseline baseline() {
+        return history.baselines().active();
     }
 
     public Clock clock() {
