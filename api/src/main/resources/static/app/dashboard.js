@@ -82,12 +82,12 @@ function renderSites(siteList) {
         el('table', { class: 'blocks' },
           el('thead', {}, el('tr', {}, ['Block', 'MW', 'Online', 'Baseline', 'Slip', 'Contract', 'Late']
             .map(head => el('th', {}, head)))),
-          el('tbody', {}, blocks.map(block => el('tr', {},
+          el('tbody', {}, blocks.map(block => el('tr', { 'data-block-id': block.id },
             el('td', {}, block.name || block.id),
             el('td', { class: 'num' }, formatMw(block.itMw)),
             el('td', { class: 'date' }, block.onlineDate ?? '–'),
             el('td', { class: 'date' }, block.baselineDate ?? '–'),
-            el('td', { class: 'num' }, daysBadge(block.slipDays, '0')),
+            el('td', { class: 'num slip' }, daysBadge(block.slipDays, '0')),
             el('td', { class: 'date' }, block.contractDate ?? '–'),
             el('td', { class: 'num' }, daysBadge(block.daysLate, 'on time')))))))));
   });
