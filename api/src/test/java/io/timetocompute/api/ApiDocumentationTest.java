@@ -14,6 +14,8 @@ class ApiDocumentationTest extends ApiIntegrationTest {
     void theOpenApiDocumentListsTheEndpointsByFeature() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Time-to-Compute API"))
+                .andExpect(jsonPath("$.info.version").value(org.hamcrest.Matchers.matchesPattern("\\d+\\.\\d+\\.\\d+.*")))
                 .andExpect(jsonPath("$.tags[*].name", hasItems("Portfolio", "Sites", "Dashboard", "Projections",
                         "Tasks", "Shipments", "Labor pools", "Score")))
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/sites/{siteId}/schedule'].get.summary")

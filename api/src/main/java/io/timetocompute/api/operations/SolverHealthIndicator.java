@@ -12,8 +12,10 @@ import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * The solver is up once every live plan has published a schedule (details per portfolio). Before that (the first
- * seconds after a start or a portfolio's creation) its state is unknown rather than down: the service is starting, not failing, and the aggregate health stays up.
+ * The solver is up once every live plan has published a schedule (details per portfolio). Before that (while a first
+ * solve runs for its budget after a start, a portfolio's creation or an import) its state is unknown rather than
+ * down: the service is starting, not failing, and the aggregate health stays up; the details say how far each first
+ * solve is.
  */
 @Component("solverHealthIndicator")
 class SolverHealthIndicator implements HealthIndicator {
@@ -29,12 +31,25 @@ class SolverHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new TreeMap<>();
         boolean allPublished = true;
         for (String portfolioId : session.ids()) {
-            Optional<LivePlan.Publication> publication = session.latestPublication(portfolioId);
+            LivePlan plan = session.plan(portfolioId);
+            Optional<LivePlan.Publication> publication = plan.latestPublication();
             allPublished &= publication.isPresent();
-            details.put(portfolioId, publication.map(SolverHealthIndicator::published).orElse(Map.of(
-                    "publication", "none yet")));
+            details.put(portfolioId, publication.map(SolverHealthIndicator::published)
+                    .orElseGet(() -> converging(plan.firstSolve())));
         }
         return (allPublished ? Health.up() : Health.unknown()).withDetails(details).build();
+    }
+
+    /** The first solve runs for its budget before anything is published: how far it is. */
+    private static Map<String, Object> converging(LivePlan.FirstSolve solve) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("publication", "none yet");
+        details.put("firstSolveSeconds", solve.elapsed().toSeconds());
+        details.put("firstSolveBudgetSeconds", solve.budget().toSeconds());
+        if (solve.score() != null) {
+            details.put("score", solve.score());
+        }
+        return details;
     }
 
     private static Map<String, Object> published(LivePlan.Publication publication) {
