@@ -24,6 +24,9 @@ class ApiDocumentationTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/blocks/{blockId}'].get.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/portfolios'].post.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/archive'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/baselines'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/baselines/active'].put.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/plan/first/approve'].post.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/suppliers/{supplier}/shipments'].get.tags[0]").value("Suppliers"));
     }
 }
