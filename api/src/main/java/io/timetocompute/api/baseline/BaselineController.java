@@ -65,8 +65,8 @@ class BaselineController {
         List<BaselineSummary> result = new ArrayList<>();
         result.add(new BaselineSummary(Baselines.FIRST_PUBLISHED, history.firstVersion(portfolioId), null, null,
                 active.equals(Baselines.FIRST_PUBLISHED)));
-        history.baselines().named(portfolioId).forEach(named -> result.add(new BaselineSummary(named.name(), named.version(),
-                named.setAt(), named.setBy(), active.equals(named.name()))));
+        history.baselines().named(portfolioId).forEach(named -> result.add(new BaselineSummary(named.name(),
+                named.version(), named.setAt(), named.setBy(), active.equals(named.name()))));
         return result;
     }
 

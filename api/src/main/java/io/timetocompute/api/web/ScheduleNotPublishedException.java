@@ -3,7 +3,7 @@ package io.timetocompute.api.web;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * No schedule has been published for the current portfolio yet: right after start or an import, while the first
+ * No schedule has been published for the portfolio yet: right after start, its creation or an import, while its first
  * solve runs for its budget (or until a planner approves its plan). Answered with a 503 problem that says how far the
  * first solve is; retrying a second later works.
  */
@@ -28,7 +28,7 @@ public class ScheduleNotPublishedException extends RuntimeException {
 
     private static String message(LivePlan.FirstSolve solve) {
         if (solve == null || solve.published()) {
-            return "no schedule has been published yet for the current portfolio; retry in a second";
+            return "no schedule has been published yet for this portfolio; retry in a second";
         }
         return "the first plan is being solved: " + Math.min(solve.elapsed().toSeconds(), solve.budget().toSeconds())
                 + " s of " + solve.budget().toSeconds() + " s" + (solve.score() == null ? "" : ", score "

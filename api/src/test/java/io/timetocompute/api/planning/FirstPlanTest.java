@@ -55,7 +55,8 @@ class FirstPlanTest {
                 .andExpect(status().isAccepted());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> plans.latestPublication(LivePlans.DEMO).isPresent());
-        mvc.perform(get("/api/portfolios/demo/dashboard").with(httpBasic("executive", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/portfolios/demo/dashboard").with(httpBasic("executive", "demo")))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/portfolios/demo/plan/first").with(httpBasic("planner", "demo")))
                 .andExpect(jsonPath("$.published").value(true));
     }

@@ -50,11 +50,12 @@ public final class ProjectionPublisher {
                     block.onlineDate(), block.contractDate(), block.daysLate(), block.drivingPath(), eventIds,
                     publication.version(), publication.publishedAt()));
             if (change.oldDate() != null) {
-                send(Topics.TIMELINE, portfolioId, key, EventTypes.DATE_CHANGED, publication, new OutboundRecords.DateChanged(
-                        change.siteId(), change.blockId(), change.itMw(), change.oldDate(), change.newDate(),
-                        change.deltaDays(), change.explanation(), eventIds, publication.version(),
-                        publication.publishedAt(), change.eventEffectDays(), change.reoptimizationDays(),
-                        change.jointCauses(), change.shares(), change.interactionDays()));
+                send(Topics.TIMELINE, portfolioId, key, EventTypes.DATE_CHANGED, publication,
+                        new OutboundRecords.DateChanged(change.siteId(), change.blockId(), change.itMw(),
+                                change.oldDate(), change.newDate(), change.deltaDays(), change.explanation(),
+                                eventIds, publication.version(), publication.publishedAt(), change.eventEffectDays(),
+                                change.reoptimizationDays(), change.jointCauses(), change.shares(),
+                                change.interactionDays()));
             }
         }
         template.flush();
