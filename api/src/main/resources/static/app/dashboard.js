@@ -1,7 +1,7 @@
 // The portfolio dashboard: every site's projected online date and slip, MW online over time, the latest changes.
 import {
-  daysBadge, el, formatInstant, formatMw, getJson, initHeader, pageOf, parseDate, portfolioApi, showEmpty,
-  showProblem,
+  daysBadge, el, formatInstant, formatMw, getJson, initHeader, isPlanner, pageOf, parseDate, portfolioApi, post,
+  showEmpty, showProblem,
 } from './common.js';
 import { startTimelineFeed } from './timeline.js';
 
@@ -22,6 +22,7 @@ async function loadDashboard() {
   } catch (error) {
     showProblem(sites, error, 'portfolio projection');
     if (error.kind === 'missing') {
+      offerApproval();
       setTimeout(loadDashboard, RETRY_MS);
     }
     return;
@@ -50,7 +51,16 @@ function renderSummary(dashboard) {
       fact('Feasible', dashboard.feasible === false ? 'no: constraints broken' : 'yes',
         dashboard.feasible === false ? 'bad' : 'good'),
       fact('IT capacity', formatMw(totalMw)),
-      fact('Sites slipped', `${slipped} of ${dashboard.sites.length}`, slipped > 0 ? 'bad' : 'good')));
+      fact('Sites slipped', `${slipped} of ${dashboard.sites.length}`, slipped > 0 ? 'bad' : 'good'),
+      fact('Slip against', baselineLabel(dashboard.baseline))));
+}
+
+// Which plan slip is measured against: the first published one, or a baseline a planner kept.
+function baselineLabel(baseline) {
+  if (!baseline) {
+    return 'first published plan';
+  }
+  return `${baseline.name} (v${baseline.version}${baseline.setAt ? ', kept ' + formatInstant(baseline.setAt) : ''})`;
 }
 
 function renderSites(siteList) {
@@ -70,12 +80,12 @@ function renderSites(siteList) {
         el('table', { class: 'blocks' },
           el('thead', {}, el('tr', {}, ['Block', 'MW', 'Online', 'Baseline', 'Slip', 'Contract', 'Late']
             .map(head => el('th', {}, head)))),
-          el('tbody', {}, blocks.map(block => el('tr', {},
+          el('tbody', {}, blocks.map(block => el('tr', { 'data-block-id': block.id },
             el('td', {}, block.name || block.id),
             el('td', { class: 'num' }, formatMw(block.itMw)),
             el('td', { class: 'date' }, block.onlineDate ?? '–'),
             el('td', { class: 'date' }, block.baselineDate ?? '–'),
-            el('td', { class: 'num' }, daysBadge(block.slipDays, '0')),
+            el('td', { class: 'num slip' }, daysBadge(block.slipDays, '0')),
             el('td', { class: 'date' }, block.contractDate ?? '–'),
             el('td', { class: 'num' }, daysBadge(block.daysLate, 'on time')))))))));
   });
@@ -118,6 +128,24 @@ function renderChart(points) {
     ],
   }, data, chart);
   new ResizeObserver(() => plot.setSize({ width: Math.max(chart.clientWidth, 320), height: 260 })).observe(chart);
+}
+
+/** While the first solve runs for its budget, a planner may publish its plan at once. */
+function offerApproval() {
+  if (!isPlanner(user)) {
+    return;
+  }
+  const button = el('button', { type: 'button', id: 'approve-first-plan' }, 'Publish this plan now');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await post(portfolioApi('/plan/first/approve'));
+      setTimeout(loadDashboard, 500);
+    } catch (error) {
+      showProblem(sites, error, 'approval of the first plan');
+    }
+  });
+  sites.append(el('p', {}, button));
 }
 
 /** A signed link to the calendar feed that any calendar app can subscribe to, credentials or not. */

@@ -43,12 +43,18 @@ async function loadLog() {
   pager.hidden = pages <= 1;
 }
 
-// CloudEvents types are reverse-DNS names; the last part says what happened.
-function shortType(type) {
+// CloudEvents types are reverse-DNS names ending in a version (…shipment.eta-changed.v1): the two parts before
+// the version say what happened.
+export function shortType(type) {
   if (!type) {
     return '';
   }
-  return el('span', { title: type }, type.split('.').pop());
+  return el('span', { title: type }, typeLabel(type));
+}
+
+export function typeLabel(type) {
+  const parts = type.split('.').filter(part => part && !/^v\d+$/.test(part));
+  return parts.slice(-2).join(' ').replaceAll('-', ' ');
 }
 
 function moved(dates) {
@@ -57,8 +63,32 @@ function moved(dates) {
   }
   return el('ul', { class: 'moved' }, dates.map(change => el('li', {},
     `${change.siteId ? change.siteId + ' / ' : ''}${change.blockId}: ${datePair(change.oldDate, change.newDate)} `,
-    daysBadge(change.deltaDays, '±0 d'),
+    ...eventPart(change),
     change.version !== undefined ? el('span', { class: 'hint' }, ` v${change.version}`) : '')));
+}
+
+// What this event did to the date, apart from what the plan's improvement published with it did.
+function eventPart(change) {
+  if (change.eventEffectDays === undefined || change.eventEffectDays === null) {
+    return [daysBadge(change.deltaDays, '±0 d')];
+  }
+  const parts = [];
+  if (change.shareDays !== undefined && change.shareDays !== null) {
+    parts.push(el('span', { class: 'hint' }, 'this event '), daysBadge(change.shareDays, '±0 d'));
+    if (change.shareDays !== change.eventEffectDays) {
+      parts.push(el('span', { class: 'hint' }, ' · events together '), daysBadge(change.eventEffectDays, '±0 d'));
+    }
+  } else if (change.jointWith && change.jointWith.length > 0) {
+    parts.push(el('span', { class: 'hint', title: change.jointWith.join(', ') },
+      `with ${change.jointWith.length} other event${change.jointWith.length > 1 ? 's' : ''} `),
+      daysBadge(change.eventEffectDays, '±0 d'));
+  } else {
+    parts.push(daysBadge(change.eventEffectDays, '±0 d'));
+  }
+  if (change.reoptimizationDays) {
+    parts.push(el('span', { class: 'hint improved' }, ' · plan improved '), daysBadge(change.reoptimizationDays, '±0 d'));
+  }
+  return parts;
 }
 
 document.getElementById('newer').addEventListener('click', () => { page = Math.max(0, page - 1); loadLog(); });

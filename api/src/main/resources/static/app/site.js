@@ -27,10 +27,45 @@ async function load() {
   const name = schedule.site?.name || siteId;
   document.getElementById('site-title').textContent = name;
   document.title = `${name} · Time-to-Compute`;
+  (schedule.tasks || []).forEach(task => taskNames.set(task.id, task.name || task.id));
   renderBlocks(schedule.blocks || []);
   renderGantt(schedule.tasks || [], schedule.blocks || []);
   renderPools(schedule.pools || []);
   renderShipments(schedule.shipments || []);
+}
+
+// What each kind of driving-path step means, in a planner's words.
+const STEP_KINDS = {
+  TASK: 'work',
+  POOL_WAIT: 'waits for crew',
+  SHIPMENT: 'delivery',
+  POWER: 'utility power',
+  SITE_OPENING: 'site opening',
+  DATA_DATE: 'today',
+};
+// Task names by id, for steps that name a task only by its id.
+const taskNames = new Map();
+// The Gantt, once drawn: a block's card zooms it to that block's driving path.
+let gantt = null;
+// A readable first view: about a quarter of a year, where bars are wide enough to carry task names.
+const OPENING_SPAN_DAYS = 90;
+
+function pathZoomButton(block) {
+  const taskIds = (block.drivingPath || []).filter(step => step.kind === 'TASK' && step.id).map(step => step.id);
+  if (taskIds.length === 0) {
+    return '';
+  }
+  const button = el('button', { type: 'button', class: 'link zoom-path', 'data-block-id': block.blockId },
+    'show on the Gantt');
+  button.addEventListener('click', () => {
+    if (!gantt) {
+      return;
+    }
+    gantt.setSelection(taskIds);
+    gantt.focus(taskIds, { animation: false });
+    document.getElementById('gantt').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  });
+  return button;
 }
 
 function renderBlocks(blocks) {
@@ -55,12 +90,13 @@ function renderBlocks(blocks) {
         el('dt', {}, 'Online'), el('dd', { class: 'date' }, block.onlineDate ?? 'not scheduled'),
         el('dt', {}, 'Contract'), el('dd', { class: 'date' }, block.contractDate ?? '–'),
         el('dt', {}, 'Late'), el('dd', {}, daysBadge(block.daysLate, 'on time'))),
-      el('h4', {}, 'Driving path'),
+      el('h4', {}, 'Driving path ', pathZoomButton(block)),
       (block.drivingPath || []).length === 0
         ? el('p', { class: 'hint' }, 'No driving path reported.')
         : el('ol', { class: 'driving-path' }, block.drivingPath.map(step => el('li', {},
-          el('span', { class: `kind ${String(step.kind || '').toLowerCase()}` }, step.kind || 'step'),
-          ' ', step.description || step.id, ' ',
+          el('span', { class: `kind ${String(step.kind || '').toLowerCase()}`, title: step.id || '' },
+            STEP_KINDS[step.kind] || 'step'),
+          ' ', step.description || taskNames.get(step.id) || step.id, ' ',
           el('span', { class: 'dates' }, step.start && step.finish && step.start !== step.finish
             ? `${step.start} – ${step.finish}` : step.finish || step.start || '')))),
       details);
@@ -106,9 +142,16 @@ function renderGantt(tasks, blocks) {
     title: tooltip(task),
   })));
   container.replaceChildren();
+  const starts = tasks.filter(task => task.start && String(task.status || '').toUpperCase() !== 'DONE')
+    .map(task => task.start).sort();
+  const opening = starts.length > 0 ? starts[0] : tasks.map(task => task.start).filter(Boolean).sort()[0];
   const timeline = new vis.Timeline(container, items, groups, {
     stack: true,
-    maxHeight: 640,
+    // Tall enough for several phases of stacked bars to show at once; the page scrolls past it.
+    minHeight: 480,
+    maxHeight: Math.max(480, Math.round(window.innerHeight * 0.8)),
+    start: parseDate(opening),
+    end: parseDate(addDays(opening, OPENING_SPAN_DAYS)),
     verticalScroll: true,
     zoomKey: 'ctrlKey',
     // Items stack from the top, so the list opens at the first phase rather than scrolled to the last.
@@ -118,6 +161,7 @@ function renderGantt(tasks, blocks) {
     tooltip: { followMouse: true },
     moment: date => vis.moment(date).utc(),
   });
+  gantt = timeline;
   for (const block of blocks.filter(b => b.onlineDate)) {
     const id = `online-${block.blockId}`;
     timeline.addCustomTime(parseDate(block.onlineDate), id);

@@ -13,7 +13,24 @@ function changeRow(item, live, siteNames) {
       ` / ${item.blockId}`, item.itMw ? ` (${formatMw(item.itMw)})` : ''),
     el('span', { class: 'dates' }, datePair(item.oldDate, item.newDate)),
     daysBadge(item.deltaDays, '±0 d'),
+    kindLabel(item),
     item.cause ? el('span', { class: 'cause' }, item.cause) : null);
+}
+
+// "plan improved" when the solver's re-optimization alone moved the date; "event" when events did, with the part
+// the re-optimization published with them did on its own.
+function kindLabel(item) {
+  const byEvents = (item.eventIds || []).length > 0;
+  if (!byEvents) {
+    return el('span', { class: 'kind improved', title: 'the solver found a better plan; no event moved this date' },
+      'plan improved');
+  }
+  const label = el('span', { class: 'kind event', title: 'moved by events' }, 'event');
+  if (item.reoptimizationDays) {
+    return el('span', {}, label, ' ', daysBadge(item.eventEffectDays, '±0 d'),
+      el('span', { class: 'kind improved' }, 'plan improved'), ' ', daysBadge(item.reoptimizationDays, '±0 d'));
+  }
+  return label;
 }
 
 /**

@@ -14,6 +14,8 @@ class ApiDocumentationTest extends ApiIntegrationTest {
     void theOpenApiDocumentListsTheEndpointsByFeature() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Time-to-Compute API"))
+                .andExpect(jsonPath("$.info.version").value(org.hamcrest.Matchers.matchesPattern("\\d+\\.\\d+\\.\\d+.*")))
                 .andExpect(jsonPath("$.tags[*].name", hasItems("Portfolio", "Sites", "Dashboard", "Projections",
                         "Tasks", "Shipments", "Labor pools", "Score")))
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/sites/{siteId}/schedule'].get.summary")
@@ -22,6 +24,9 @@ class ApiDocumentationTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/blocks/{blockId}'].get.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/portfolios'].post.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/archive'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/baselines'].post.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/baselines/active'].put.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/portfolios/{portfolioId}/plan/first/approve'].post.summary").isString())
                 .andExpect(jsonPath("$.paths['/api/suppliers/{supplier}/shipments'].get.tags[0]").value("Suppliers"));
     }
 }

@@ -55,13 +55,21 @@ class EventLogQueries {
         Map<String, List<LoggedEvent.MovedDate>> movedByEvent = changes.stream()
                 .sorted(Comparator.comparingLong(BlockDateChangeDocument::version).thenComparing(BlockDateChangeDocument::blockId))
                 .flatMap(change -> change.eventIds().stream().filter(ids::contains)
-                        .map(eventId -> Map.entry(eventId, new LoggedEvent.MovedDate(change.blockId(),
-                                change.siteId(), change.oldDate(), change.newDate(), change.deltaDays(),
-                                change.version()))))
+                        .map(eventId -> Map.entry(eventId, movedDate(change, eventId))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return events.stream().map(event -> new LoggedEvent(event.eventId(), event.type(), event.source(),
                 event.subject(), event.time(), event.status(), event.detail(), event.recordedAt(),
                 movedByEvent.getOrDefault(event.eventId(), List.of()))).toList();
+    }
+
+    private static LoggedEvent.MovedDate movedDate(BlockDateChangeDocument change, String eventId) {
+        Long share = change.shares() == null ? null : change.shares().stream()
+                .filter(s -> s.eventId().equals(eventId)).map(s -> s.days()).findFirst().orElse(null);
+        List<String> jointWith = Boolean.TRUE.equals(change.jointCauses())
+                ? change.eventIds().stream().filter(id -> !id.equals(eventId)).toList() : List.of();
+        return new LoggedEvent.MovedDate(change.blockId(), change.siteId(), change.oldDate(), change.newDate(),
+                change.deltaDays(), change.version(), change.eventEffectDays(), share, change.reoptimizationDays(),
+                jointWith);
     }
 }

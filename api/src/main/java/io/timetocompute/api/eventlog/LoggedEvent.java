@@ -14,7 +14,14 @@ import java.util.List;
 record LoggedEvent(String id, String type, String source, String subject, Instant time, String status,
         String detail, Instant recordedAt, List<MovedDate> movedDates) {
 
+    /**
+     * @param deltaDays how far the date moved in that publication, all causes together
+     * @param eventEffectDays what the events of that publication did to it (this one and any taken in with it)
+     * @param shareDays what this event alone did, when computed; null otherwise
+     * @param reoptimizationDays what the solver's own improvements, published with the events, did
+     * @param jointWith the other events credited with the move when shares were not computed (joint causes)
+     */
     record MovedDate(String blockId, String siteId, LocalDate oldDate, LocalDate newDate, long deltaDays,
-            long version) {
+            long version, Long eventEffectDays, Long shareDays, Long reoptimizationDays, List<String> jointWith) {
     }
 }

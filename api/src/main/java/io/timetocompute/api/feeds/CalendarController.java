@@ -17,6 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.history.Baselines;
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.security.CalendarLinks;
@@ -62,7 +63,8 @@ class CalendarController {
         LivePlan.Publication publication = session.latestPublication(portfolioId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         "no projection has been published yet"));
-        String body = CalendarFeed.write(publication, history.baselineDates(portfolioId), lastMoves(portfolioId));
+        Baselines.Baseline baseline = history.baselines().active(portfolioId);
+        String body = CalendarFeed.write(publication, baseline.name(), baseline.dates(), lastMoves(portfolioId));
         return ResponseEntity.ok().contentType(TEXT_CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"compute-online.ics\"")
                 .body(body);

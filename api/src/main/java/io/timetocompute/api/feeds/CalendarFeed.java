@@ -30,23 +30,24 @@ final class CalendarFeed {
     }
 
     /**
-     * @param baselines every block's first projected date, to state the slip since
+     * @param baselineName the baseline slip is measured against, named in every description
+     * @param baselines every block's date in that baseline, to state the slip since
      * @param lastMoves every block's latest date change, to name what moved it last
      */
-    static String write(LivePlan.Publication publication, Map<String, LocalDate> baselines,
+    static String write(LivePlan.Publication publication, String baselineName, Map<String, LocalDate> baselines,
             Map<String, PublicationHistory.BlockDateChangeDocument> lastMoves) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Time-to-Compute//Projected compute online dates//EN");
         calendar.setName("Compute online dates");
         for (ScheduleProjection.BlockProjection block : publication.projection().blocks()) {
-            calendar.addEvent(event(block, publication, baselines.get(block.blockId()),
+            calendar.addEvent(event(block, publication, baselineName, baselines.get(block.blockId()),
                     lastMoves.get(block.blockId())));
         }
         return Biweekly.write(calendar).go();
     }
 
     private static VEvent event(ScheduleProjection.BlockProjection block, LivePlan.Publication publication,
-            LocalDate baseline, PublicationHistory.BlockDateChangeDocument lastMove) {
+            String baselineName, LocalDate baseline, PublicationHistory.BlockDateChangeDocument lastMove) {
         VEvent event = new VEvent();
         event.setUid(block.blockId() + UID_DOMAIN);
         // The block's id, not its name: names often repeat the site and the MW already (the demo's do).
@@ -57,12 +58,12 @@ final class CalendarFeed {
         event.setDateTimeStamp(Date.from(publication.publishedAt()));
         // Calendar apps replace an event with a higher SEQUENCE: the schedule version only grows.
         event.setSequence((int) Math.min(Integer.MAX_VALUE, publication.version()));
-        event.setDescription(description(block, baseline, lastMove));
+        event.setDescription(description(block, baselineName, baseline, lastMove));
         return event;
     }
 
-    private static String description(ScheduleProjection.BlockProjection block, LocalDate baseline,
-            PublicationHistory.BlockDateChangeDocument lastMove) {
+    private static String description(ScheduleProjection.BlockProjection block, String baselineName,
+            LocalDate baseline, PublicationHistory.BlockDateChangeDocument lastMove) {
         StringBuilder text = new StringBuilder();
         text.append(block.blockName()).append(" projected online ").append(block.onlineDate()).append(".\n");
         if (block.contractDate() == null) {
@@ -73,8 +74,8 @@ final class CalendarFeed {
         }
         if (baseline != null) {
             long slip = ChronoUnit.DAYS.between(baseline, block.onlineDate());
-            text.append("Slip since baseline ").append(baseline).append(": ").append(signed(slip))
-                    .append(" days.\n");
+            text.append("Slip against baseline \"").append(baselineName).append("\" (").append(baseline)
+                    .append("): ").append(signed(slip)).append(" days.\n");
         }
         List<ScheduleProjection.PathStep> path = block.drivingPath();
         if (path != null && !path.isEmpty()) {

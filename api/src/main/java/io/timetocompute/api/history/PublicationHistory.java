@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -31,15 +30,22 @@ import io.timetocompute.scheduler.solver.AppliedChange;
 public class PublicationHistory implements PublicationListener {
 
     /** What moved a date, when no event did. */
-    public static final String REOPTIMIZATION = "re-optimization";
+    public static final String REOPTIMIZATION = LivePlan.BlockDateChange.REOPTIMIZATION;
 
     private final MongoTemplate template;
     private final StoreCommit commit;
+    private final Baselines baselines;
 
     public PublicationHistory(MongoTemplate template, StoreCommit commit) {
         this.template = template;
         this.commit = commit;
         StoreIndexes.create(template, ScheduleVersion.class, BlockDateChangeDocument.class);
+        this.baselines = new Baselines(template, commit, this);
+    }
+
+    /** The plans slip is measured against, per portfolio: the first published one, or one a planner kept and chose. */
+    public Baselines baselines() {
+        return baselines;
     }
 
     /** A cause of a publication: the event and what it changed, in words. */
@@ -66,6 +72,9 @@ public class PublicationHistory implements PublicationListener {
      * baseline.
      *
      * @param cause what moved it, in words
+     * @param eventIds the events credited with a part of the move
+     * @param eventEffectDays, reoptimizationDays, jointCauses, shares, interactionDays see
+     *        {@link LivePlan.BlockDateChange}; null in documents stored before attribution was recorded
      */
     @Document("block_dates")
     @CompoundIndex(name = "portfolio_version", def = "{'portfolioId': 1, 'version': -1, 'blockId': 1}")
@@ -74,7 +83,9 @@ public class PublicationHistory implements PublicationListener {
     @CompoundIndex(name = "portfolio_events", def = "{'portfolioId': 1, 'eventIds': 1}")
     public record BlockDateChangeDocument(@Id String id, String portfolioId, long version, Instant publishedAt,
             String siteId, String blockId,
-            double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds) {
+            double itMw, LocalDate oldDate, LocalDate newDate, long deltaDays, String cause, List<String> eventIds,
+            Long eventEffectDays, Long reoptimizationDays, Boolean jointCauses, List<LivePlan.EventShare> shares,
+            Long interactionDays) {
     }
 
     @Override
@@ -90,12 +101,12 @@ public class PublicationHistory implements PublicationListener {
                 projection.feasible(), projection.moneyObjective(), projection.portfolioFinish(), causes, dates));
         for (LivePlan.BlockDateChange change : publication.changes()) {
             List<String> eventIds = change.causes().stream().map(AppliedChange::eventId).toList();
-            String cause = change.causes().isEmpty() ? REOPTIMIZATION : change.causes().stream()
-                    .map(AppliedChange::description).collect(Collectors.joining("; "));
             template.insert(new BlockDateChangeDocument(
                     portfolioId + "/" + change.blockId() + "@" + publication.version(), portfolioId,
                     publication.version(), publication.publishedAt(), change.siteId(), change.blockId(),
-                    change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), cause, eventIds));
+                    change.itMw(), change.oldDate(), change.newDate(), change.deltaDays(), change.explanation(),
+                    eventIds, change.eventEffectDays(), change.reoptimizationDays(), change.jointCauses(),
+                    change.shares(), change.interactionDays()));
         }
         commit.commit();
     }
@@ -116,7 +127,14 @@ public class PublicationHistory implements PublicationListener {
         return dates;
     }
 
-    /** @return every block's first published date: slip is measured from it */
+    /** @return the portfolio's first published version, 0 if none */
+    public long firstVersion(String portfolioId) {
+        ScheduleVersion first = template.findOne(query(where("portfolioId").is(portfolioId))
+                .with(Sort.by(Sort.Direction.ASC, "version")).limit(1), ScheduleVersion.class);
+        return first == null ? 0 : first.version();
+    }
+
+    /** @return every block's first published date: the default baseline */
     public Map<String, LocalDate> baselineDates(String portfolioId) {
         Map<String, LocalDate> dates = new LinkedHashMap<>();
         template.find(query(where("portfolioId").is(portfolioId).and("oldDate").is(null)).with(Sort.by("version")),

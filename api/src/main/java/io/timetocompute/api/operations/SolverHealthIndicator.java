@@ -12,11 +12,11 @@ import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
- * The solver is up once every live plan has published a schedule (details per portfolio). Before that (the first
- * seconds after a start or a portfolio's creation) its state is unknown rather than down: the service is starting,
- * not failing, and the aggregate health stays up. It is down once a plan's solver thread has ended (it runs until
- * the plan stops): that portfolio's events are then still recorded but no longer re-planned, and the details say why
- * it ended.
+ * The solver is up once every live plan has published a schedule (details per portfolio). Before that (while a first
+ * solve runs for its budget after a start, a portfolio's creation or an import) its state is unknown rather than
+ * down: the service is starting, not failing, and the aggregate health stays up; the details say how far each first
+ * solve is. It is down once a plan's solver thread has ended (it runs until the plan stops): that portfolio's events
+ * are then still recorded but no longer re-planned, and the details say why it ended.
  */
 @Component("solverHealthIndicator")
 class SolverHealthIndicator implements HealthIndicator {
@@ -43,11 +43,23 @@ class SolverHealthIndicator implements HealthIndicator {
             }
             Optional<LivePlan.Publication> publication = plan.latestPublication();
             allPublished &= publication.isPresent();
-            details.put(portfolioId, publication.map(SolverHealthIndicator::published).orElse(Map.of(
-                    "publication", "none yet")));
+            details.put(portfolioId, publication.map(SolverHealthIndicator::published)
+                    .orElseGet(() -> converging(plan.firstSolve())));
         }
         Health.Builder health = !allRunning ? Health.down() : allPublished ? Health.up() : Health.unknown();
         return health.withDetails(details).build();
+    }
+
+    /** The first solve runs for its budget before anything is published: how far it is. */
+    private static Map<String, Object> converging(LivePlan.FirstSolve solve) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("publication", "none yet");
+        details.put("firstSolveSeconds", solve.elapsed().toSeconds());
+        details.put("firstSolveBudgetSeconds", solve.budget().toSeconds());
+        if (solve.score() != null) {
+            details.put("score", solve.score());
+        }
+        return details;
     }
 
     private static Map<String, Object> published(LivePlan.Publication publication) {

@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.timetocompute.api.history.Baselines;
 import io.timetocompute.api.history.PublicationHistory;
 import io.timetocompute.api.planning.LivePlans;
 import io.timetocompute.api.web.ResourceNotFoundException;
@@ -55,13 +56,19 @@ public class PlanView {
 
     /** @throws ScheduleNotPublishedException while the portfolio has no published schedule yet */
     public Publication publication(String portfolioId) {
-        return session.latestPublication(portfolioId).orElseThrow(ScheduleNotPublishedException::new);
+        var plan = session.plan(portfolioId);
+        return plan.latestPublication().orElseThrow(() -> new ScheduleNotPublishedException(plan.firstSolve()));
     }
 
-    /** @return every block's first published date, which slip is measured from */
+    /** @return every block's date in the portfolio's baseline in use, which slip is measured from */
     public Map<String, LocalDate> baselineDates(String portfolioId) {
+        return baseline(portfolioId).dates();
+    }
+
+    /** @return the portfolio's baseline in use: its first published plan, or the one a planner kept and chose */
+    public Baselines.Baseline baseline(String portfolioId) {
         session.plan(portfolioId);
-        return history.baselineDates(portfolioId);
+        return history.baselines().active(portfolioId);
     }
 
     public Clock clock() {

@@ -328,7 +328,8 @@ public class LivePlans implements PortfolioRouting, AutoCloseable {
 
     private LivePlan newPlan(String portfolioId, Portfolio portfolio) {
         return new LivePlan(portfolio, publication -> fanOut(portfolioId, publication),
-                properties.coalesceWindow(), properties.reoptimizationInterval(), properties.solverSeed());
+                properties.coalesceWindow(), properties.reoptimizationInterval(), properties.solverSeed())
+                .publishFirstAfter(properties.firstPublicationBudget());
     }
 
     /** Publications go on from the portfolio's stored history, whichever portfolio file the plan was built from. */

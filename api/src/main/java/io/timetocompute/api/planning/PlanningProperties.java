@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reoptimizationInterval how long dates that move only because the solver found a better plan wait after the
  *        last publication (event-caused changes are published at once)
  * @param solverSeed the solver's random seed
+ * @param firstPublicationBudget how long the first solve runs before its schedule is published (the first plan
+ *        executives see and the default baseline); a planner may approve it sooner
  */
 @ConfigurationProperties("ttc.planning")
 public record PlanningProperties(Path portfolioFile, Integer demoTasks, Long demoSeed, Duration coalesceWindow,
-        Duration reoptimizationInterval, Long solverSeed) {
+        Duration reoptimizationInterval, Long solverSeed, Duration firstPublicationBudget) {
 
     public PlanningProperties {
         demoTasks = demoTasks == null ? 1000 : demoTasks;
@@ -26,5 +28,6 @@ public record PlanningProperties(Path portfolioFile, Integer demoTasks, Long dem
         coalesceWindow = coalesceWindow == null ? Duration.ofMillis(200) : coalesceWindow;
         reoptimizationInterval = reoptimizationInterval == null ? Duration.ofMinutes(1) : reoptimizationInterval;
         solverSeed = solverSeed == null ? 1L : solverSeed;
+        firstPublicationBudget = firstPublicationBudget == null ? Duration.ofSeconds(30) : firstPublicationBudget;
     }
 }

@@ -49,10 +49,12 @@ class ProjectionController {
     }
 
     /**
-     * @param baselineDate the block's first published date
+     * @param baselineDate the block's date in the baseline in use
      * @param slipDays onlineDate minus baselineDate, in calendar days
+     * @param baselineName which baseline: the first published plan, or one a planner kept
      */
-    record BlockDetail(@JsonUnwrapped BlockProjection block, LocalDate baselineDate, long slipDays) {
+    record BlockDetail(@JsonUnwrapped BlockProjection block, LocalDate baselineDate, long slipDays,
+            String baselineName) {
     }
 
     @Operation(summary = "One block's projected online date, driving path and slip against its baseline")
@@ -61,8 +63,9 @@ class ProjectionController {
         BlockProjection block = plan.publication(portfolioId).projection().blocks().stream()
                 .filter(candidate -> candidate.blockId().equals(blockId)).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("block", blockId));
-        LocalDate baseline = plan.baselineDates(portfolioId).getOrDefault(blockId, block.onlineDate());
-        return new BlockDetail(block, baseline, ChronoUnit.DAYS.between(baseline, block.onlineDate()));
+        var inUse = plan.baseline(portfolioId);
+        LocalDate baseline = inUse.dates().getOrDefault(blockId, block.onlineDate());
+        return new BlockDetail(block, baseline, ChronoUnit.DAYS.between(baseline, block.onlineDate()), inUse.name());
     }
 
     /**

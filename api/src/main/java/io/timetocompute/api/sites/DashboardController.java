@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.timetocompute.api.history.Baselines;
 import io.timetocompute.api.plan.PlanView;
 import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
@@ -35,9 +36,11 @@ class DashboardController {
         Portfolio portfolio = plan.portfolio(portfolioId);
         Publication publication = plan.publication(portfolioId);
         ScheduleProjection projection = publication.projection();
+        Baselines.Baseline baseline = plan.baseline(portfolioId);
         return new Dashboard(projection.portfolioId(), portfolio.name(), projection.dataDate(),
                 publication.version(), publication.publishedAt(), projection.feasible(),
-                new SiteSummaries(projection, plan.baselineDates(portfolioId)).all(portfolio), mwOnline(projection.blocks()));
+                new SiteSummaries(projection, baseline.dates()).all(portfolio), mwOnline(projection.blocks()),
+                new Dashboard.BaselineRef(baseline.name(), baseline.version(), baseline.setAt()));
     }
 
     private static List<Dashboard.MwOnline> mwOnline(List<BlockProjection> blocks) {

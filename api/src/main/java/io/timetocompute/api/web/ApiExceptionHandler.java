@@ -86,10 +86,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> scheduleNotPublished(ScheduleNotPublishedException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "schedule-pending",
+                "Schedule not yet published", e.getMessage());
+        if (e.firstSolve() != null) {
+            problem.setProperty("firstSolveSeconds", e.firstSolve().elapsed().toSeconds());
+            problem.setProperty("firstSolveBudgetSeconds", e.firstSolve().budget().toSeconds());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "schedule-pending", "Schedule not yet published",
-                        e.getMessage()));
+                .body(problem);
     }
 
     /** A request body that breaks a Bean Validation constraint: every offending field, by name. */

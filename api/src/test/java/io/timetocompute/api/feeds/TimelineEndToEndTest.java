@@ -75,11 +75,19 @@ class TimelineEndToEndTest {
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
             assertThat(JSON.readTree(posted.body()).get("status").asText()).isEqualTo("APPLIED");
 
-            // The publication may also move other blocks a little as the solver repairs the plan around the slip.
+            // The publication may also move other blocks as the solver's improvements are published with it: those
+            // are credited to re-optimization, the slip's own effect to the event.
             List<JsonNode> streamed = dateChanges.get(60, TimeUnit.SECONDS);
-            JsonNode moved = streamed.stream().filter(item -> item.get("deltaDays").asLong() > 0).findFirst()
-                    .orElseThrow(() -> new AssertionError("no block slipped on the stream: " + streamed));
+            JsonNode moved = streamed.stream().filter(item -> item.get("eventIds").toString().contains(eventId))
+                    .findFirst().orElseThrow(() -> new AssertionError("no block moved by the slip: " + streamed));
             assertThat(moved.get("cause").asText()).contains(shipment.id());
+            assertThat(moved.get("eventEffectDays").asLong()).isPositive();
+            assertThat(moved.get("eventEffectDays").asLong() + moved.get("reoptimizationDays").asLong())
+                    .isEqualTo(moved.get("deltaDays").asLong());
+            assertThat(streamed).filteredOn(item -> item.get("eventIds").isEmpty()).allSatisfy(item -> {
+                assertThat(item.get("cause").asText()).isEqualTo("re-optimization");
+                assertThat(item.get("eventEffectDays").asLong()).isZero();
+            });
 
             JsonNode timeline = get("/api/portfolios/demo/timeline?page=0&size=500", "executive");
             assertThat(timeline.get("items")).anySatisfy(item -> {
@@ -87,6 +95,9 @@ class TimelineEndToEndTest {
                 assertThat(item.get("version").asLong()).isEqualTo(moved.get("version").asLong());
                 assertThat(item.get("newDate").asText()).isEqualTo(moved.get("newDate").asText());
                 assertThat(item.get("eventIds").toString()).contains(eventId);
+                assertThat(item.get("eventEffectDays").asLong()).isEqualTo(moved.get("eventEffectDays").asLong());
+                assertThat(item.get("reoptimizationDays").asLong())
+                        .isEqualTo(moved.get("reoptimizationDays").asLong());
             });
 
             JsonNode logged = get("/api/portfolios/demo/events/" + eventId, "planner");
@@ -94,6 +105,7 @@ class TimelineEndToEndTest {
             assertThat(logged.get("movedDates")).anySatisfy(date -> {
                 assertThat(date.get("blockId").asText()).isEqualTo(moved.get("blockId").asText());
                 assertThat(date.get("newDate").asText()).isEqualTo(moved.get("newDate").asText());
+                assertThat(date.get("eventEffectDays").asLong()).isEqualTo(moved.get("eventEffectDays").asLong());
             });
         }
         // The client is gone: the next write to it fails and the hub drops it.

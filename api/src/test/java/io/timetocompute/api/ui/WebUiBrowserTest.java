@@ -127,10 +127,21 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.urlContains("site.html?id="));
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#gantt .vis-item"), 0));
         assertThat(browser.findElement(By.id("site-title")).getText()).isEqualTo(site.name());
-        assertThat(browser.findElements(By.cssSelector("#gantt .vis-item.driving"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#blocks .card"))).hasSize(site.computeBlocks().size());
         assertThat(browser.findElements(By.cssSelector("#shipments-table tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#pools .pool canvas"))).isNotEmpty();
+        // Readable: a Gantt tall enough for several phases, opened at a zoom where bars carry their task names, and
+        // driving paths in words rather than the projection's step kinds and ids.
+        assertThat(browser.findElement(By.cssSelector("#gantt .vis-timeline")).getSize().getHeight())
+                .isGreaterThanOrEqualTo(480);
+        assertThat(browser.findElements(By.cssSelector("#gantt .vis-item.task")))
+                .anySatisfy(bar -> assertThat(bar.getSize().getWidth()).isGreaterThan(80));
+        String paths = browser.findElement(By.id("blocks")).getText();
+        assertThat(paths).doesNotContain("POOL_WAIT", "SITE_OPENING", "DATA_DATE");
+        browser.findElement(By.cssSelector("#blocks .zoom-path")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#gantt .vis-item.vis-selected"),
+                0));
+        assertThat(browser.findElements(By.cssSelector("#gantt .vis-item.driving"))).isNotEmpty();
         screenshot("site.png");
 
         browser.findElement(By.id("logout")).click();

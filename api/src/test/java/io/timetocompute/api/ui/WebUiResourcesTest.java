@@ -43,6 +43,10 @@ class WebUiResourcesTest {
             assertThat(client.send(get(path).header("Authorization", basic("executive")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(200);
         }
+        // Every page asks for the icon, logged in or not (the login page too): it is there for everyone.
+        HttpResponse<byte[]> icon = client.send(get("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
         HttpResponse<Void> anonymous = client.send(get("/").header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(anonymous.statusCode()).isEqualTo(302);

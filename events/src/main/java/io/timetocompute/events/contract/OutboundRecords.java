@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.timetocompute.scheduler.projection.ScheduleProjection.PathStep;
+import io.timetocompute.scheduler.replanning.LivePlan.EventShare;
 
 /** The JSON {@code data} of the records the service publishes. */
 public final class OutboundRecords {
@@ -28,9 +29,19 @@ public final class OutboundRecords {
      * executives' feed.
      *
      * @param cause what moved it, in words; "re-optimization" when no event did
+     * @param eventIds the events credited with a part of the move (empty: the solver's re-optimization alone)
+     * @param eventEffectDays what the events did: the last published schedule repaired to them alone, without the
+     *        solver's improvements
+     * @param reoptimizationDays what the solver's improvements did; {@code eventEffectDays + reoptimizationDays}
+     *        is {@code deltaDays}
+     * @param jointCauses several events moved it together and their shares were not computed
+     * @param shares each event's effect alone, when computed (empty otherwise)
+     * @param interactionDays the part of the events' effect that none has alone; null when shares were not computed
      */
     public record DateChanged(String siteId, String blockId, double itMw, LocalDate oldDate, LocalDate newDate,
-            long deltaDays, String cause, List<String> eventIds, long version, Instant publishedAt) {
+            long deltaDays, String cause, List<String> eventIds, long version, Instant publishedAt,
+            long eventEffectDays, long reoptimizationDays, boolean jointCauses, List<EventShare> shares,
+            Long interactionDays) {
     }
 
     /**

@@ -90,11 +90,12 @@ public final class ProjectionPublisher {
                             block.daysLate(), block.drivingPath(), eventIds, publication.version(),
                             publication.publishedAt())));
             if (change.oldDate() != null) {
-                String cause = change.causes().isEmpty() ? "re-optimization"
-                        : change.causes().stream().map(AppliedChange::description).collect(Collectors.joining("; "));
                 records.add(record(Topics.TIMELINE, portfolioId, key, EventTypes.DATE_CHANGED, publication,
-                        new OutboundRecords.DateChanged(change.siteId(), change.blockId(), change.itMw(), change.oldDate(), change.newDate(),
-                        change.deltaDays(), cause, eventIds, publication.version(), publication.publishedAt())));
+                        new OutboundRecords.DateChanged(change.siteId(), change.blockId(), change.itMw(),
+                                change.oldDate(), change.newDate(), change.deltaDays(), change.explanation(),
+                                eventIds, publication.version(), publication.publishedAt(), change.eventEffectDays(),
+                                change.reoptimizationDays(), change.jointCauses(), change.shares(),
+                                change.interactionDays())));
             }
         }
         List<Failed> failed = sendAll(records);

@@ -32,6 +32,8 @@ final class ActivityListSchedule {
     private final int[][] blocksByComponent;
     private final int[][] budgetsByComponent;
     private final long[] budgetUse;
+    /** per task: the earliest day decoding may start it (a counterfactual repair's floor); null for none */
+    int[] notBefore;
 
     ActivityListSchedule(SchedulingProblem problem) {
         this.problem = problem;
@@ -178,6 +180,9 @@ final class ActivityListSchedule {
                 continue;
             }
             int earliest = earliestStart(t, mode[t]);
+            if (notBefore != null && notBefore[t] > earliest) {
+                earliest = problem.calendar(t).onOrAfter(notBefore[t]);
+            }
             int chosen = firstFittingStart(t, mode[t], earliest);
             if (chosen < 0) {
                 chosen = earliest;

@@ -70,7 +70,7 @@ public final class WorkCalendar {
     }
 
     /** @return true when both calendars have the same work days (they may have been compiled apart) */
-    boolean sameDays(WorkCalendar other) {
+    public boolean sameDays(WorkCalendar other) {
         return Arrays.equals(working, other.working);
     }
 

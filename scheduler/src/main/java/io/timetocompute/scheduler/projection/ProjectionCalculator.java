@@ -310,8 +310,13 @@ public final class ProjectionCalculator {
                 case TASK -> t = d.task();
                 case POOL_WAIT -> {
                     String pool = problem.poolId(d.index());
+                    Task busyWith = portfolio.tasks().get(d.task());
+                    // Names, not ids: planners read this.
+                    String crew = portfolio.pools().stream().filter(p -> p.id().equals(pool)).findFirst()
+                            .map(p -> p.name() == null ? pool : p.name()).orElse(pool);
                     path.add(new PathStep("POOL_WAIT", pool, problem.date(end[d.task()]), problem.date(start[t]),
-                            "waits for crew " + pool + " busy with " + problem.taskId(d.task())));
+                            "waits for the " + crew + " crew, busy with " + (busyWith.name() == null
+                                    ? busyWith.id() : busyWith.name())));
                     t = d.task();
                 }
                 case SHIPMENT -> {

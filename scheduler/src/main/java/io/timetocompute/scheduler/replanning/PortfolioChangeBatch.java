@@ -100,6 +100,11 @@ final class PortfolioChangeBatch implements ProblemChange<PlanningSchedule> {
         return result;
     }
 
+    /** the changes that apply, in order */
+    List<PortfolioChange> accepted() {
+        return List.copyOf(accepted);
+    }
+
     boolean changesAnything() {
         return !accepted.isEmpty();
     }

@@ -236,4 +236,34 @@ class LivePlanTest {
             assertThat(tasks.get("A-PREP").start()).isEqualTo(DAY0.plusDays(3));
         });
     }
+
+    @Test
+    void theFirstScheduleIsPublishedOnceTheFirstSolveHadItsBudget() throws InterruptedException {
+        service = new LivePlan(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(50), Duration.ZERO, 1)
+                .publishFirstAfter(Duration.ofMillis(1500)).start();
+        Thread.sleep(700);
+        assertThat(publications).isEmpty();
+        LivePlan.FirstSolve progress = service.firstSolve();
+        assertThat(progress.published()).isFalse();
+        assertThat(progress.elapsed()).isPositive().isLessThan(progress.budget());
+        assertThat(progress.score()).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !publications.isEmpty());
+        assertThat(publications.get(0).version()).isEqualTo(1);
+        assertThat(Duration.between(publications.get(0).publishedAt(), Instant.now())).isLessThan(Duration.ofSeconds(9));
+        assertThat(service.firstSolve().published()).isTrue();
+    }
+
+    @Test
+    void aPlannerMayApproveTheFirstScheduleBeforeItsBudget() throws InterruptedException {
+        service = new LivePlan(TestPortfolios.twoSites(), publications::add, Duration.ofMillis(50), Duration.ZERO, 1)
+                .publishFirstAfter(Duration.ofHours(1)).start();
+        Thread.sleep(500);
+        assertThat(publications).isEmpty();
+
+        service.approveFirstPlan();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !publications.isEmpty());
+        assertThat(publications.get(0).changes()).hasSize(3);
+    }
 }
