@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
@@ -31,7 +32,12 @@ class SolverHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new TreeMap<>();
         boolean allPublished = true;
         for (String portfolioId : session.ids()) {
-            LivePlan plan = session.plan(portfolioId);
+            LivePlan plan;
+            try {
+                plan = session.plan(portfolioId);
+            } catch (ResourceNotFoundException archivedMeanwhile) {
+                continue;
+            }
             Optional<LivePlan.Publication> publication = plan.latestPublication();
             allPublished &= publication.isPresent();
             details.put(portfolioId, publication.map(SolverHealthIndicator::published)
