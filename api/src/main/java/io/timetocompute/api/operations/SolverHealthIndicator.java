@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import io.timetocompute.api.planning.LivePlans;
+import io.timetocompute.api.web.ResourceNotFoundException;
 import io.timetocompute.scheduler.replanning.LivePlan;
 
 /**
@@ -33,7 +34,12 @@ class SolverHealthIndicator implements HealthIndicator {
         boolean allPublished = true;
         boolean allRunning = true;
         for (String portfolioId : session.ids()) {
-            LivePlan plan = session.plan(portfolioId);
+            LivePlan plan;
+            try {
+                plan = session.plan(portfolioId);
+            } catch (ResourceNotFoundException archivedMeanwhile) {
+                continue;
+            }
             if (!plan.solverRunning()) {
                 allRunning = false;
                 details.put(portfolioId, Map.of("solver", "stopped", "failure", plan.solverFailure()

@@ -1,14 +1,12 @@
 package io.timetocompute.api.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +41,11 @@ import io.timetocompute.api.planning.LivePlans;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "ttc.planning.demo-tasks=300", "ttc.planning.first-publication-budget=15s",
+        "ttc.planning.demo-tasks=300", "ttc.planning.first-publication-budget=40s",
         "ttc.demo.events-enabled=true", "ttc.demo.events-interval=2s"})
 @EmbeddedKafka(partitions = 1)
 class FreshStartSlipBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant STARTED = Instant.now();
 
@@ -71,8 +65,7 @@ class FreshStartSlipBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed");
+        HeadlessChromium.assumeInstalled();
     }
 
     @AfterEach
@@ -88,13 +81,7 @@ class FreshStartSlipBrowserTest {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(profile);
         WebDriverWait until = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(url("/"));
         until.until(ExpectedConditions.urlContains("/login"));
