@@ -2,8 +2,6 @@ package io.timetocompute.scheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,22 +15,12 @@ import io.timetocompute.scheduler.portfolio.Portfolio;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import picocli.CommandLine;
 
-class GoalCommandTest {
+class GoalCommandTest extends CommandLineTest {
 
     private static final LocalDate DAY0 = TestPortfolios.DATA_DATE;
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = TtcCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     /** twoSites (A-H1 online on day 47, behind a transformer promised for day 40) whose transformer can come on day 30 at 5,000 a day. */
     private Path portfolio() throws Exception {

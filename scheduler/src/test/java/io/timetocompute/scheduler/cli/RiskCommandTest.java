@@ -2,8 +2,6 @@ package io.timetocompute.scheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,20 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.timetocompute.scheduler.portfolio.PortfolioJson;
 import picocli.CommandLine;
 
-class RiskCommandTest {
+class RiskCommandTest extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = TtcCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     void writesPercentilesPerBlockAndCriticalityPerTaskLearnedFromTheHistory() throws Exception {

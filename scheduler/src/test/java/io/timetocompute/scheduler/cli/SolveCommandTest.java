@@ -2,8 +2,6 @@ package io.timetocompute.scheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,20 +21,10 @@ import io.timetocompute.scheduler.portfolio.TaskMode;
 import io.timetocompute.scheduler.projection.ScheduleProjection;
 import picocli.CommandLine;
 
-class SolveCommandTest {
+class SolveCommandTest extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = TtcCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     private Path write(Portfolio portfolio) throws Exception {
         Path file = dir.resolve("portfolio.json");
