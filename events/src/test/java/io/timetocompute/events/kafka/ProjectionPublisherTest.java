@@ -74,7 +74,7 @@ class ProjectionPublisherTest {
         ProjectionPublisher publisher = new ProjectionPublisher(new KafkaTemplate<>(
                 new MockProducerFactory<>(() -> producer)));
 
-        publisher.published(publication);
+        publisher.published("demo", publication);
 
         int blocks = publication.changes().size();
         assertThat(publisher.lostRecords()).isEqualTo(1);
@@ -95,7 +95,7 @@ class ProjectionPublisherTest {
         ProjectionPublisher publisher = new ProjectionPublisher(new KafkaTemplate<>(
                 new MockProducerFactory<>(() -> producer)));
 
-        publisher.published(publication);
+        publisher.published("demo", publication);
 
         assertThat(publisher.lostRecords()).isZero();
         assertThat(publisher.lastLoss()).isEmpty();
