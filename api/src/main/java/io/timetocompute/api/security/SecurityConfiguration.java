@@ -97,6 +97,7 @@ class SecurityConfiguration {
                         && EXPORT.matches(request)).hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, "/import.html").hasRole(PLANNER)
                 .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
                 .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html").hasAnyRole(PLANNER, EXECUTIVE)
                 .anyRequest().authenticated())

@@ -31,7 +31,7 @@ import net.sf.mpxj.writer.UniversalProjectWriter;
  * Small schedule files for the API tests, made with MPXJ's model and written with its writers (the scheduler's
  * tests cover the mapping rule by rule; these only need files that import, and files that must not).
  */
-final class ScheduleFiles {
+public final class ScheduleFiles {
 
     static final LocalDateTime DATA_DATE = LocalDateTime.of(2027, 1, 4, 8, 0);
 
@@ -39,7 +39,7 @@ final class ScheduleFiles {
     }
 
     /** A site of five activities (four work, one milestone) and a level-of-effort activity, one labor pool. */
-    static ProjectFile site(String projectId, String name) {
+    public static ProjectFile site(String projectId, String name) {
         ProjectFile file = new ProjectFile();
         file.getProjectProperties().setName(name);
         file.getProjectProperties().setProjectID(projectId);
@@ -105,14 +105,14 @@ final class ScheduleFiles {
         return file;
     }
 
-    static byte[] write(ProjectFile file, FileFormat format) throws IOException {
+    public static byte[] write(ProjectFile file, FileFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new UniversalProjectWriter(format).write(file, out);
         return out.toByteArray();
     }
 
     /** Two sites in one XER file, as P6 exports several projects at once: two written files merged table by table. */
-    static byte[] twoProjectXer() throws IOException {
+    public static byte[] twoProjectXer() throws IOException {
         ProjectFile second = site("DC2", "DC2 Quebec");
         second.getProjectProperties().setUniqueID(2);
         for (Task task : second.getTasks()) {
