@@ -16,6 +16,7 @@ import net.sf.mpxj.Task;
 import net.sf.mpxj.reader.UniversalProjectReader;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.timetocompute.api.ApiIntegrationTest;
@@ -93,6 +94,8 @@ class ScheduleExportApiTest extends ApiIntegrationTest {
                 .andExpect(problem(400, "invalid-portfolio", "unknown export format json"));
         mvc.perform(get("/api/portfolios/demo/export").param("format", "mpp").with(planner()))
                 .andExpect(problem(400, "invalid-portfolio", "xer, pmxml or mspdi"));
+        mvc.perform(get("/api/portfolios/demo/export").param("format", "xer").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/portfolios/nope/export").param("format", "xer").with(planner()))
                 .andExpect(problem(404, "not-found", "no portfolio 'nope'"));
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import io.timetocompute.api.ApiIntegrationTest;
 
@@ -182,6 +183,13 @@ class ScheduleImportApiTest extends ApiIntegrationTest {
             mvc.perform(multipart(path).file(mspdi()).param("portfolioId", id).with(supplier()))
                     .andExpect(status().isForbidden());
         }
+        // Anonymous: refused for want of a CSRF token, and with one for want of credentials.
+        mvc.perform(multipart("/api/portfolios/imports").file(mspdi()).param("portfolioId", id)
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/portfolios/imports").file(mspdi()).param("portfolioId", id)
+                        .accept(MediaType.APPLICATION_JSON).with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isUnauthorized());
         assertThat(session.ids()).doesNotContain(id);
     }
 }
