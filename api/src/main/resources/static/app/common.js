@@ -51,6 +51,17 @@ export function post(url) {
   });
 }
 
+/** POST of a form (a multipart upload), with the CSRF header; answers the response, whatever its status. */
+export function postForm(url, body) {
+  return fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') || '', 'X-Requested-With': 'XMLHttpRequest',
+      Accept: 'application/json' },
+    body,
+  });
+}
+
 /** Creates an element: el('td', {class: 'late'}, 'text', otherNode). Text goes in as text, never as HTML. */
 export function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -172,7 +183,8 @@ export async function initHeader(activePage) {
       ? el('nav', {}, link('/supplier.html', 'supplier', 'My shipments'))
       : el('nav', {}, link(pageOf('/', {}), 'dashboard', 'Portfolio'),
         link(pageOf('/events.html', {}), 'events', 'Events'),
-        isPlanner(user) ? link('/supplier.html', 'supplier', 'Suppliers') : null),
+        isPlanner(user) ? link('/supplier.html', 'supplier', 'Suppliers') : null,
+        isPlanner(user) ? link('/import.html', 'import', 'Import') : null),
     supplierOnly ? null : await portfolioPicker(),
     el('span', { class: 'user' }, user.username, user.roles.length ? el('span', { class: 'role' }, currentRole) : null),
     logout);

@@ -96,7 +96,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
     }
 
     private static boolean isImport(HttpServletRequest request) {
-        return "PUT".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/portfolio");
+        return ("PUT".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/portfolio"))
+                || ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/portfolios/imports"));
     }
 
     private static void tooLarge(HttpServletResponse response, String size, long limit) throws IOException {

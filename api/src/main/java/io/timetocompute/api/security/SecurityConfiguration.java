@@ -36,6 +36,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.timetocompute.api.planning.LivePlans;
@@ -60,6 +61,7 @@ class SecurityConfiguration {
     private static final String EXECUTIVE = Roles.EXECUTIVE;
     private static final String SUPPLIER = Roles.SUPPLIER;
     private static final String PORTFOLIO = "/api/portfolios/*";
+    private static final RequestMatcher EXPORT = PathPatternRequestMatcher.pathPattern(PORTFOLIO + "/export");
 
     /**
      * Scripts only from the service's own files (no inline script, no eval, no other origin), no plugins, no
@@ -90,8 +92,12 @@ class SecurityConfiguration {
                         PORTFOLIO + "/timeline", PORTFOLIO + "/timeline/**", PORTFOLIO + "/calendar/link",
                         PORTFOLIO + "/dashboard", PORTFOLIO + "/sites", PORTFOLIO + "/sites/*",
                         PORTFOLIO + "/sites/*/schedule", PORTFOLIO + "/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
+                // The plan as a P6 or MS Project file (?format=); the portfolio JSON export stays the planners'.
+                .requestMatchers(request -> GET.matches(request.getMethod()) && request.getParameter("format") != null
+                        && EXPORT.matches(request)).hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
+                .requestMatchers(GET, "/import.html").hasRole(PLANNER)
                 .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
                 .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html").hasAnyRole(PLANNER, EXECUTIVE)
                 .anyRequest().authenticated())

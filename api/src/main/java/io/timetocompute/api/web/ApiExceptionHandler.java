@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.timetocompute.events.inbound.InvalidEventException;
+import io.timetocompute.scheduler.interchange.ImportException;
 import io.timetocompute.scheduler.portfolio.InvalidPortfolioException;
 import io.timetocompute.scheduler.replanning.InvalidChangeException;
 
@@ -46,6 +48,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(line -> !line.isEmpty()).toList();
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** A schedule file (P6, MS Project) that cannot be imported: the detail names the problem; nothing was kept. */
+    @ExceptionHandler
+    ProblemDetail invalidScheduleFile(ImportException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-schedule-file", "Invalid schedule file", e.getMessage());
+    }
+
+    /** A multipart request without a part the call needs (the schedule file of an import). */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidRequest(List.of(new FieldProblem(e.getRequestPartName(), "is missing")), headers);
     }
 
     @ExceptionHandler

@@ -102,6 +102,19 @@ class RequestLimitsFilterTest {
     }
 
     @Test
+    void scheduleFileUploadsHaveTheImportLimit() throws Exception {
+        signIn("planner");
+        assertThat(run(post("/api/portfolios/imports/preview", 3000)).getStatus()).isEqualTo(200);
+        assertThat(run(post("/api/portfolios/imports", 3000)).getStatus()).isEqualTo(200);
+        MockHttpServletResponse tooLarge = run(post("/api/portfolios/imports", 5000));
+        assertThat(tooLarge.getStatus()).isEqualTo(413);
+        assertThat(problem(tooLarge).get("detail").asText()).contains("5000 bytes").contains("4096 bytes");
+        // Other writes keep the small limit (another user: the burst of 3 writes is spent).
+        signIn("another-planner");
+        assertThat(run(post("/api/portfolios", 3000)).getStatus()).isEqualTo(413);
+    }
+
+    @Test
     void eachPrincipalHasItsOwnRateAndIsToldWhenToRetry() throws Exception {
         signIn("baltic-magnetics");
         for (int i = 0; i < 3; i++) {

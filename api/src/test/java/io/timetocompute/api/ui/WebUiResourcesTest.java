@@ -47,6 +47,11 @@ class WebUiResourcesTest {
         HttpResponse<byte[]> icon = client.send(get("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.body()).startsWith(0, 0, 1, 0);
+        // The import page is the planners'.
+        assertThat(client.send(get("/import.html").header("Authorization", basic("planner")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(client.send(get("/import.html").header("Authorization", basic("executive")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         HttpResponse<Void> anonymous = client.send(get("/").header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(anonymous.statusCode()).isEqualTo(302);
@@ -68,7 +73,8 @@ class WebUiResourcesTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         // Every API call of the pages is one of a portfolio, or one of the few that belong to none.
         java.util.regex.Pattern apiPath = java.util.regex.Pattern.compile("[`'\"](/api/[^`'\"?$]*)");
-        for (String script : new String[] {"common", "dashboard", "site", "events", "timeline", "supplier"}) {
+        for (String script : new String[] {"common", "dashboard", "site", "events", "timeline", "supplier", "import",
+                "exports"}) {
             String source = client.send(get("/app/" + script + ".js").header("Authorization", basic("planner"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             java.util.regex.Matcher paths = apiPath.matcher(source);

@@ -57,23 +57,30 @@ public record BlockMapping(List<BlockRule> blocks, Deliveries deliveries) {
 
     public static BlockMapping read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ImportException("block mapping file not found: " + file);
+        } catch (IOException e) {
+            throw new ImportException("cannot read block mapping " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a mapping from a stream (an upload); {@code name} is used in messages. */
+    public static BlockMapping read(InputStream in, String name) throws IOException {
+        try {
             BlockMapping mapping = PortfolioJson.mapper().readValue(in, BlockMapping.class);
             if (mapping == null) {
-                throw new ImportException("block mapping " + file + " is empty");
+                throw new ImportException("block mapping " + name + " is empty");
             }
             for (BlockRule rule : mapping.blocks()) {
                 if (rule.blockId() == null || (rule.activityId() == null && rule.activityCode() == null)) {
-                    throw new ImportException("block mapping " + file
+                    throw new ImportException("block mapping " + name
                             + ": every block needs a blockId and an activityId or activityCode");
                 }
             }
             return mapping;
-        } catch (NoSuchFileException e) {
-            throw new ImportException("block mapping file not found: " + file);
         } catch (JsonProcessingException e) {
-            throw new ImportException("invalid block mapping " + file + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ImportException("cannot read block mapping " + file + ": " + e.getMessage());
+            throw new ImportException("invalid block mapping " + name + ": " + e.getOriginalMessage());
         }
     }
 }
