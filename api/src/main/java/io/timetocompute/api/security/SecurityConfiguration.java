@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         PORTFOLIO + "/timeline", PORTFOLIO + "/timeline/**", PORTFOLIO + "/calendar/link",
                         PORTFOLIO + "/dashboard", PORTFOLIO + "/sites", PORTFOLIO + "/sites/*",
                         PORTFOLIO + "/sites/*/schedule", PORTFOLIO + "/blocks/**").hasAnyRole(PLANNER, EXECUTIVE)
+                // Scenarios: executives read the shared ones (the controller filters), planners do the rest.
+                .requestMatchers(GET, PORTFOLIO + "/scenarios", PORTFOLIO + "/scenarios/*", PORTFOLIO + "/compare")
+                        .hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
                 .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
