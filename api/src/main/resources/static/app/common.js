@@ -172,6 +172,7 @@ export async function initHeader(activePage) {
       ? el('nav', {}, link('/supplier.html', 'supplier', 'My shipments'))
       : el('nav', {}, link(pageOf('/', {}), 'dashboard', 'Portfolio'),
         link(pageOf('/events.html', {}), 'events', 'Events'),
+        link(pageOf('/compare.html', {}), 'compare', 'Compare'),
         isPlanner(user) ? link('/supplier.html', 'supplier', 'Suppliers') : null),
     supplierOnly ? null : await portfolioPicker(),
     el('span', { class: 'user' }, user.username, user.roles.length ? el('span', { class: 'role' }, currentRole) : null),

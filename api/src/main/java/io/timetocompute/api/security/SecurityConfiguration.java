@@ -96,7 +96,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
                 .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
-                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html").hasAnyRole(PLANNER, EXECUTIVE)
+                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html", "/compare.html")
+                        .hasAnyRole(PLANNER, EXECUTIVE)
                 .anyRequest().authenticated())
                 // A supplier lands on its own page, the others on the dashboard.
                 .formLogin(form -> form.successHandler(landingPage()))
