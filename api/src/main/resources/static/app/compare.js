@@ -1,6 +1,6 @@
 // The compare view: two of the live plan and the solved scenarios side by side, per block and per pool.
 import {
-  daysBadge, el, formatMw, getJson, initHeader, portfolioApi, showEmpty, showProblem,
+  daysBadge, el, formatMw, getJson, initHeader, isPlanner, portfolioApi, showEmpty, showProblem,
 } from './common.js';
 
 const left = document.getElementById('left');
@@ -118,6 +118,84 @@ document.getElementById('compare-form').addEventListener('submit', event => {
   compare();
 });
 
-await initHeader('compare');
+// Goal seeking (planners): ask for a date, poll the run until it is done, show its answer.
+const goalResult = document.getElementById('goal-result');
+
+function xsrfToken() {
+  const entry = document.cookie.split('; ').find(part => part.startsWith('XSRF-TOKEN='));
+  return entry ? decodeURIComponent(entry.substring('XSRF-TOKEN='.length)) : '';
+}
+
+async function loadGoalBlocks() {
+  const projection = await getJson(portfolioApi('/projections'));
+  const select = document.getElementById('goal-block');
+  select.replaceChildren(...(projection.blocks || []).map(block => el('option', { value: block.blockId },
+    `${block.siteId} · ${block.blockName || block.blockId} (online ${block.onlineDate})`)));
+  const first = (projection.blocks || [])[0];
+  if (first) {
+    document.getElementById('goal-by').value = first.onlineDate;
+  }
+}
+
+function goalAnswer(result) {
+  const status = result.reached
+    ? `Reached: ${result.objective}, for ${amount(result.totalCost)}.`
+    : `Not reachable: ${result.objective}. Best date ${result.bestDate ?? 'none'}`
+      + (result.stoppedBy ? `, stopped by ${result.stoppedBy}.` : '.');
+  const actions = result.actions || [];
+  return [
+    el('p', { id: 'goal-status', class: result.reached ? 'reached' : 'unreached' }, status),
+    actions.length === 0 ? el('p', {}, 'No action is needed or none helps.')
+      : el('table', { class: 'grid', id: 'goal-actions' },
+        el('thead', {}, el('tr', {}, ['Action', 'Cost', 'Days gained'].map(head => el('th', {}, head)))),
+        el('tbody', {}, actions.map(action => el('tr', {},
+          el('td', {}, action.description ?? action.kind),
+          el('td', { class: 'number' }, amount(action.cost)),
+          el('td', {}, Object.entries(action.daysGained || {}).map(([block, days]) => `${block}: ${days}`)
+            .join(', ')))))),
+  ];
+}
+
+async function seek(event) {
+  event.preventDefault();
+  const body = {
+    blockId: document.getElementById('goal-block').value,
+    by: document.getElementById('goal-by').value,
+    seconds: Number(document.getElementById('goal-seconds').value) || 10,
+  };
+  showEmpty(goalResult, 'Seeking…');
+  const response = await fetch(portfolioApi('/goals'), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrfToken() },
+    body: JSON.stringify(body),
+  });
+  const created = await response.json();
+  if (!response.ok) {
+    goalResult.replaceChildren(el('div', { class: 'message error', role: 'status' },
+      created.detail || `goal seeking refused (${response.status})`));
+    return;
+  }
+  for (;;) {
+    const run = await getJson(portfolioApi(`/goals/${encodeURIComponent(created.id)}`));
+    if (run.status === 'done') {
+      goalResult.replaceChildren(...goalAnswer(run.result));
+      return;
+    }
+    if (run.status === 'failed') {
+      goalResult.replaceChildren(el('div', { class: 'message error', role: 'status' }, run.failure));
+      return;
+    }
+    showEmpty(goalResult, `Seeking… ${Math.round((run.progress || 0) * 100)} %`);
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+const user = await initHeader('compare');
+if (isPlanner(user)) {
+  document.getElementById('goal-panel').hidden = false;
+  document.getElementById('goal-form').addEventListener('submit', seek);
+  loadGoalBlocks().catch(error => showProblem(goalResult, error, 'blocks'));
+}
 await loadChoices();
 await compare();

@@ -131,6 +131,37 @@ class ScenarioCompareBrowserTest {
     }
 
     @Test
+    void aPlannerSeeksAGoalFromTheCompareView() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> session.latestPublication(LivePlans.DEMO).isPresent());
+        var block = session.latestPublication(LivePlans.DEMO).orElseThrow().projection().blocks().get(0);
+        String by = block.onlineDate().minusDays(30).toString();
+
+        logIn("planner");
+        browser.get(url("/compare.html?portfolio=demo"));
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("goal-panel")));
+        wait.until(driver -> new Select(driver.findElement(By.id("goal-block"))).getOptions().size() > 0);
+        new Select(browser.findElement(By.id("goal-block"))).selectByValue(block.blockId());
+        browser.executeScript("document.getElementById('goal-by').value = arguments[0];"
+                + "document.getElementById('goal-seconds').value = '2';", by);
+        browser.findElement(By.id("goal-button")).click();
+        WebElement status = new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("goal-status")));
+        assertThat(status.getText()).matches("(Reached|Not reachable): block " + block.blockId() + " online by "
+                + by + ".*");
+        if (status.getText().startsWith("Not reachable")) {
+            assertThat(status.getText()).contains("Best date");
+        }
+        assertThat(panel.findElements(By.cssSelector(".message.error"))).isEmpty();
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+
+        logIn("executive");
+        browser.get(url("/compare.html?portfolio=demo"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#money-table")));
+        assertThat(browser.findElement(By.id("goal-panel")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void theCompareScriptWritesTextOnly() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/static/app/compare.js")) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
