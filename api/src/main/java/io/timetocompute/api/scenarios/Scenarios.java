@@ -78,7 +78,8 @@ class Scenarios implements AutoCloseable {
                 TimeUnit.MILLISECONDS, queue, runnable -> {
                     Thread thread = new Thread(runnable, "ttc-scenario-" + threads.incrementAndGet());
                     thread.setDaemon(true);
-                    // The live plans' solvers run at normal priority: they keep the cores when both want them.
+                    // The live plans' solvers run at normal priority. Where the OS honours Java priorities this keeps
+                    // the cores for them; everywhere, concurrentSolves bounds how many cores scenarios take.
                     thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 });
