@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -195,6 +193,8 @@ class ScenarioApiTest extends ApiIntegrationTest {
         mvc.perform(post(BASE + "/scenarios/{id}/promote", id).with(planner()))
                 .andExpect(jsonPath("$.applied").value(0))
                 .andExpect(jsonPath("$.changes[*].status", contains("DUPLICATE", "DUPLICATE", "NOT_PROMOTABLE")));
+        // Its solve ends before the next test (one of them restarts the scenario store).
+        awaitDone(id);
     }
 
     @Test
