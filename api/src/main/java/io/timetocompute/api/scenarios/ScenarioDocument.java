@@ -27,25 +27,4 @@ record ScenarioDocument(@Id String id, String portfolioId, String kind, String n
     static final String GOAL = "goal";
 
     enum Status { QUEUED, SOLVING, DONE, FAILED }
-
-    ScenarioDocument solving(Instant at) {
-        return new ScenarioDocument(id, portfolioId, kind, name, createdBy, shared, createdAt, Status.SOLVING, at,
-                null, limitMillis, forkedAtVersion, request, null, null, 0, null, null);
-    }
-
-    ScenarioDocument done(Instant at, long forkedAt, String resultJson, long cost, byte[] portfolioGz,
-            byte[] projectionGz) {
-        return new ScenarioDocument(id, portfolioId, kind, name, createdBy, shared, createdAt, Status.DONE,
-                startedAt, at, limitMillis, forkedAt, request, null, resultJson, cost, portfolioGz, projectionGz);
-    }
-
-    ScenarioDocument failed(Instant at, String reason) {
-        return new ScenarioDocument(id, portfolioId, kind, name, createdBy, shared, createdAt, Status.FAILED,
-                startedAt, at, limitMillis, forkedAtVersion, request, reason, null, 0, null, null);
-    }
-
-    ScenarioDocument shared(boolean value) {
-        return new ScenarioDocument(id, portfolioId, kind, name, createdBy, value, createdAt, status, startedAt,
-                finishedAt, limitMillis, forkedAtVersion, request, failure, result, leverCost, portfolio, projection);
-    }
 }

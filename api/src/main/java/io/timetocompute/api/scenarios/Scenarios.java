@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -260,9 +259,5 @@ class Scenarios implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
