@@ -183,6 +183,7 @@ export async function initHeader(activePage) {
       ? el('nav', {}, link('/supplier.html', 'supplier', 'My shipments'))
       : el('nav', {}, link(pageOf('/', {}), 'dashboard', 'Portfolio'),
         link(pageOf('/events.html', {}), 'events', 'Events'),
+        link(pageOf('/compare.html', {}), 'compare', 'Compare'),
         isPlanner(user) ? link('/supplier.html', 'supplier', 'Suppliers') : null,
         isPlanner(user) ? link('/import.html', 'import', 'Import') : null),
     supplierOnly ? null : await portfolioPicker(),

@@ -95,11 +95,15 @@ class SecurityConfiguration {
                 // The plan as a P6 or MS Project file (?format=); the portfolio JSON export stays the planners'.
                 .requestMatchers(request -> GET.matches(request.getMethod()) && request.getParameter("format") != null
                         && EXPORT.matches(request)).hasAnyRole(PLANNER, EXECUTIVE)
+                // Scenarios: executives read the shared ones (the controller filters), planners do the rest.
+                .requestMatchers(GET, PORTFOLIO + "/scenarios", PORTFOLIO + "/scenarios/*", PORTFOLIO + "/compare")
+                        .hasAnyRole(PLANNER, EXECUTIVE)
                 .requestMatchers("/api/**", "/actuator/**").hasRole(PLANNER)
                 .requestMatchers(GET, "/supplier.html").hasAnyRole(PLANNER, SUPPLIER)
                 .requestMatchers(GET, "/import.html").hasRole(PLANNER)
                 .requestMatchers(GET, "/app/**", "/webjars/**").authenticated()
-                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html").hasAnyRole(PLANNER, EXECUTIVE)
+                .requestMatchers(GET, "/", "/index.html", "/site.html", "/events.html", "/compare.html")
+                        .hasAnyRole(PLANNER, EXECUTIVE)
                 .anyRequest().authenticated())
                 // A supplier lands on its own page, the others on the dashboard.
                 .formLogin(form -> form.successHandler(landingPage()))
