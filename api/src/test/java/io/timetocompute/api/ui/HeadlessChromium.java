@@ -10,7 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's chromium and chromedriver, as every browser test drives them. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -19,7 +19,7 @@ final class HeadlessChromium {
     }
 
     /** Skips the test class where they are missing (.ci/run installs them). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium "
                         + "chromium-driver; .ci/run installs them)");
@@ -29,7 +29,7 @@ final class HeadlessChromium {
      * Both paths are given, so Selenium Manager has nothing to look up or download; without the background-networking
      * flags Chromium keeps trying hosts this machine cannot reach.
      */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,7 +1,6 @@
 package io.timetocompute.api.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +40,6 @@ import io.timetocompute.api.planning.LivePlans;
 @EmbeddedKafka(partitions = 1)
 class ImportPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -64,20 +59,12 @@ class ImportPageBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium "
-                        + "chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
     }
 
     @BeforeEach
     void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
