@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,11 @@ class SolverHealthIndicatorTest {
     void aRunningSolverWithoutAScheduleYetIsUnknownNotDown() {
         LivePlans plans = plans(true, null);
 
-        assertThat(new SolverHealthIndicator(plans).health().getStatus()).isEqualTo(Status.UNKNOWN);
+        Health health = new SolverHealthIndicator(plans).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(health.getDetails()).containsEntry("demo", Map.of("publication", "none yet",
+                "firstSolveSeconds", 3L, "firstSolveBudgetSeconds", 30L));
     }
 
     private static LivePlans plans(boolean running, Throwable failure) {
@@ -40,6 +45,8 @@ class SolverHealthIndicatorTest {
         when(plan.solverRunning()).thenReturn(running);
         when(plan.solverFailure()).thenReturn(Optional.ofNullable(failure));
         when(plan.latestPublication()).thenReturn(Optional.empty());
+        when(plan.firstSolve()).thenReturn(new LivePlan.FirstSolve(false, Duration.ofSeconds(3),
+                Duration.ofSeconds(30), null));
         LivePlans plans = mock(LivePlans.class);
         when(plans.ids()).thenReturn(Set.of("demo"));
         when(plans.plan("demo")).thenReturn(plan);
